@@ -1,0 +1,41 @@
+"""The `Article` record and its JSON form (see docs/article.schema.json)."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One cleaned news article; every field but `body` may be empty."""
+
+    url: str | None = None
+    canonical_url: str | None = None
+    source: str | None = None
+    source_name: str | None = None
+    language: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    body: str = ""
+    extractor: str = "generic"
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """JSON with Cyrillic left unescaped."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+FIELDS: tuple[str, ...] = tuple(Article.__dataclass_fields__)

@@ -1,0 +1,150 @@
+"""Bytes to text: BOM, HTTP charset, <meta charset>, then detection; never silent mojibake."""
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from charset_normalizer import from_bytes
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
+
+from .errors import DecodeError, EmptyInputError, NotHTMLError, TooLargeError
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x01\x00", "icon"), (b"wOFF", "web font"), (b"\x7fELF", "executable"),
+)
+_CYRILLIC_CANDIDATES = ("utf-8", "cp1251", "koi8-r", "cp866", "iso8859-5", "mac-cyrillic")
+# "РџСЂ"-style runs: UTF-8 Cyrillic read as cp1251.
+_MOJIBAKE = re.compile(r"(?:[РС][\u0400-\u045f\u0490-\u04ff]){3,}|(?:Ð[\u0080-\u00ff]){3,}")
+_TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|meta|title|div|p|article|span|a|table|script)\b", re.I)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _header(headers: Mapping[str, object] | None, name: str) -> str | None:
+    if not headers:
+        return None
+    for key, value in headers.items():
+        k = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+        if k.lower() == name:
+            if isinstance(value, (list, tuple)):
+                value = value[0] if value else b""
+            return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    return None
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress a gzip body, refusing anything that would exceed max_bytes."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise NotHTMLError(f"gzip data is corrupt: {exc}") from exc
+    if len(out) > max_bytes or d.unconsumed_tail:
+        raise TooLargeError(f"gzip body inflates beyond {max_bytes} bytes")
+    return out
+
+
+def check_binary(data: bytes) -> None:
+    """Raise NotHTMLError for known binary formats and control-character soup."""
+    head = data[:64].lstrip()
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise NotHTMLError(f"input is a {what}, not HTML")
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if controls > len(sample) * 0.1:
+        raise NotHTMLError(f"input looks binary ({controls} control bytes in the first {len(sample)})")
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_mojibake(text: str) -> bool:
+    return len(_MOJIBAKE.findall(text[:200_000])) >= 3
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    best = from_bytes(data[:400_000], cp_isolation=list(_CYRILLIC_CANDIDATES) + ["latin-1", "utf-16"]).best()
+    if best is None:
+        return None
+    enc = best.encoding
+    text = _strict(data, enc)
+    return (text, enc) if text is not None else None
+
+
+def _utf8_truncated(data: bytes) -> str | None:
+    """UTF-8 whose last character was cut off (a truncated download)."""
+    for cut in (1, 2, 3):
+        text = _strict(data[:-cut], "utf-8")
+        if text is not None:
+            return text
+    return None
+
+
+def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max_bytes: int) -> Decoded:
+    """Decode page bytes; raises a CleanerError subclass when it cannot be done honestly."""
+    if len(data) > max_bytes:
+        raise TooLargeError(f"input is {len(data)} bytes, over the limit of {max_bytes}")
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, max_bytes)
+    if not data.strip():
+        raise EmptyInputError("input is empty")
+    warnings: list[str] = []
+    bom_enc, bom = read_bom(data)
+    if bom_enc:
+        text = data[len(bom):].decode(bom_enc, errors="replace")
+        return Decoded(text, resolve_encoding(bom_enc) or bom_enc, warnings)
+    check_binary(data)
+    if not _TAG.search(data[:65536]) and not _TAG.search(data):
+        raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+        warnings.append("nul_bytes_removed")
+    declared = http_content_type_encoding(_header(headers, "content-type") or "") or html_body_declared_encoding(data)
+    declared = resolve_encoding(declared) if declared else None
+    as_utf8 = _strict(data, "utf-8")
+    if as_utf8 is not None:
+        if declared and codecs.lookup(declared).name != "utf-8" and not data.isascii():
+            warnings.append("charset_mismatch")
+        return Decoded(as_utf8, "utf-8", warnings)
+    if declared and codecs.lookup(declared).name == "utf-8":
+        truncated = _utf8_truncated(data)
+        if truncated is not None:
+            return Decoded(truncated, "utf-8", warnings + ["truncated_input"])
+    if declared and codecs.lookup(declared).name != "utf-8":
+        text = _strict(data, declared)
+        if text is not None and not _looks_mojibake(text):
+            return Decoded(text, declared, warnings)
+    truncated = _utf8_truncated(data)
+    if truncated is not None:
+        return Decoded(truncated, "utf-8", warnings + ["truncated_input"])
+    detected = _detect(data)
+    if detected is None:
+        if declared:
+            return Decoded(data.decode(declared, errors="replace"), declared, warnings + ["decode_errors"])
+        raise DecodeError("no charset decodes this input")
+    text, enc = detected
+    warnings.append("charset_mismatch" if declared else "charset_detected")
+    return Decoded(text, enc, warnings)
+
+
+def gunzip_file_bytes(data: bytes, max_bytes: int) -> bytes:
+    """For callers holding a .html.gz file's bytes."""
+    return _gunzip(data, max_bytes) if data[:2] == b"\x1f\x8b" else data
+
+
+__all__ = ["Decoded", "decode_html", "check_binary", "gunzip_file_bytes"]

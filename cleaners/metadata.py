@@ -1,0 +1,145 @@
+"""Article metadata from the page head and markup: title, dates, authors, tags, section."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import jsonld
+from .normalize import normalize_line
+from .profiles import Layout, SiteProfile
+from .select import select_all, select_first
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
+GENERIC_DATE_SELECTORS = (
+    'meta[property="article:published_time"]@content',
+    'meta[name="article:published_time"]@content',
+    'meta[itemprop="datePublished"]@content',
+    'meta[property="og:article:published_time"]@content',
+    'meta[name="pubdate"]@content', 'meta[name="publish_date"]@content', 'meta[name="publish-date"]@content',
+    'meta[name="date"]@content', 'meta[name="parsely-pub-date"]@content', 'meta[name="sailthru.date"]@content',
+    "article time[datetime]@datetime", "time[datetime]@datetime",
+)
+GENERIC_MODIFIED_SELECTORS = (
+    'meta[property="article:modified_time"]@content', 'meta[itemprop="dateModified"]@content',
+    'meta[property="og:updated_time"]@content',
+)
+_ORG_AUTHOR = re.compile(r"\.(?:kz|ru|com|org|media|net)\b|^(?:admin|редакция|editor)$", re.I)
+
+
+@dataclass
+class Meta:
+    """Raw metadata candidates, before dates are parsed."""
+
+    title: str | None = None
+    date_texts: list[str] = field(default_factory=list)
+    modified_texts: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    section: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    html_lang: str | None = None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        key = v.casefold()
+        if v and key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def strip_site_suffix(title: str, site_names: list[str]) -> str:
+    """Drop a trailing (or leading) segment that is the site's name."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = [n.casefold() for n in site_names if n]
+
+    def is_site(seg: str) -> bool:
+        s = seg.casefold().strip()
+        return any(n and (n in s or s in n) for n in names) or bool(re.search(r"\.(?:kz|ru|com|media|org)\b", s))
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The original text spanning the kept segments (separators as they were)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
+
+
+def _clean_tag(tag: str) -> str:
+    return normalize_line(tag.lstrip("#").strip(" ,;"))
+
+
+def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: Layout | None) -> Meta:
+    objects = jsonld.jsonld_objects(tree)
+    art = jsonld.article_object(objects)
+    meta = Meta()
+    html = tree.css_first("html")
+    meta.html_lang = html.attributes.get("lang") if html is not None else None
+    meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or (
+        jsonld.names(art.get("publisher"))[:1] or [None])[0]
+    meta.canonical_url = select_first(tree, ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'))
+
+    lay = layout or Layout(version="", valid_from="", body=())
+    title = select_first(tree, lay.title) or normalize_line(str(art.get("headline") or "")) or select_first(
+        tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title"))
+    if title:
+        site_names = [meta.site_name or "", profile.name if profile else ""]
+        site_names += list(profile.title_suffixes) if profile else []
+        meta.title = strip_site_suffix(title, site_names)
+
+    meta.date_texts = select_all_first_each(tree, lay.date) + [str(art.get("datePublished") or "")]
+    meta.date_texts += select_all_first_each(tree, GENERIC_DATE_SELECTORS)
+    meta.modified_texts = select_all_first_each(tree, lay.date_modified) + [str(art.get("dateModified") or "")]
+    meta.modified_texts += select_all_first_each(tree, GENERIC_MODIFIED_SELECTORS)
+    meta.date_texts = [t for t in meta.date_texts if t.strip()]
+    meta.modified_texts = [t for t in meta.modified_texts if t.strip()]
+
+    authors = select_all(tree, lay.authors) if lay.authors else []
+    if not authors and jsonld.is_person(art.get("author")):
+        authors = jsonld.names(art.get("author"))
+    if not authors and not lay.authors:
+        authors = [a for a in select_all(tree, ('meta[name="author"]@content', 'meta[property="article:author"]@content'))
+                   if not _ORG_AUTHOR.search(a) and not a.startswith("http")]
+    publisher = {n.casefold() for n in jsonld.names(art.get("publisher"))} | {(meta.site_name or "").casefold()}
+    meta.authors = _unique([normalize_line(a) for a in authors if a.casefold() not in publisher])
+
+    tags = select_all(tree, lay.tags) if lay.tags else []
+    if not tags:
+        tags = select_all(tree, ('meta[property="article:tag"]@content',))
+    if not tags:
+        kw = art.get("keywords")
+        tags = [t for t in (kw.split(",") if isinstance(kw, str) else jsonld.names(kw))]
+    meta.tags = _unique([_clean_tag(t) for t in tags])
+
+    section = select_first(tree, lay.section) if lay.section else None
+    section = section or normalize_line(str(art.get("articleSection") or "")) or select_first(
+        tree, ('meta[property="article:section"]@content',))
+    if not section:
+        crumbs = jsonld.breadcrumb_names(objects)
+        section = crumbs[-1] if len(crumbs) > 1 else None
+    meta.section = section or None
+    return meta
+
+
+def select_all_first_each(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[str]:
+    """The first value of each selector, in order (date candidates for fallback)."""
+    out = []
+    for sel in selectors:
+        value = select_first(tree, (sel,))
+        if value:
+            out.append(value)
+    return out

@@ -1,0 +1,179 @@
+"""`clean_html`: decode, parse, profile or generic body, text filters, metadata, dates, language."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import dates
+from .article import Article
+from .blocks import paragraphs
+from .decode import decode_html
+from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
+from .generic import extract_generic
+from .language import detect_language, normalize_lang
+from .metadata import Meta, extract_meta
+from .normalize import join_paragraphs, normalize_line
+from .options import DEFAULT_OPTIONS, CleanOptions
+from .parse import flatten_deep, parse_html
+from .profiles import Layout, SiteProfile, profile_for_url
+from .prune import prune_node, prune_tree
+from .select import first_node, select_all
+from .textfilters import FilterRules, filter_lines
+
+_HAS_TAG = ("<html", "<body", "<head", "<div", "<p", "<article", "<meta", "<title", "<span", "<a ", "<!doctype")
+
+
+def _text_input(html: str, opts: CleanOptions) -> tuple[str, list[str]]:
+    if len(html) > opts.max_bytes:
+        raise TooLargeError(f"input is {len(html)} characters, over the limit of {opts.max_bytes}")
+    if not html.strip():
+        raise EmptyInputError("input is empty")
+    warnings: list[str] = []
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+        warnings.append("nul_bytes_removed")
+    low = html[:65536].lower()
+    if not any(tag in low for tag in _HAS_TAG) and not any(tag in html.lower() for tag in _HAS_TAG):
+        raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")
+    return html, warnings
+
+
+def _as_datetime(value: datetime | str | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+    parsed = dates.parse_date(value)
+    if parsed is None:
+        raise ValueError(f"fetched_at is not a date: {value!r}")
+    return parsed
+
+
+def choose_layout(tree: LexborHTMLParser, profile: SiteProfile | None) -> Layout | None:
+    """The newest layout of the profile whose detector matches the page."""
+    if profile is None:
+        return None
+    return next((lay for lay in profile.layouts if first_node(tree, lay.detectors) is not None), None)
+
+
+def _profile_body(tree: LexborHTMLParser, layout: Layout) -> list[str]:
+    out: list[str] = []
+    lead = select_all(tree, layout.lead) if layout.lead else []
+    for selector in layout.body:
+        nodes = tree.css(selector.partition("@")[0])
+        if not nodes:
+            continue
+        for node in nodes:
+            prune_node(node, layout.junk, layout.generic_prune)
+            out.extend(paragraphs(node))
+        break
+    if lead and (not out or normalize_line(lead[0]) not in out[0]):
+        out = lead[:1] + out
+    return out
+
+
+def _pick_date(texts: list[str], fetched_at: datetime | None, lang: str | None) -> datetime | None:
+    for text in texts:
+        dt = dates.parse_date(text, fetched_at=fetched_at, lang=lang)
+        if dt is not None:
+            return dt
+    return None
+
+
+def _resolve_date(meta_texts: list[str], url: str | None, fetched_at: datetime | None, lang: str | None,
+                  opts: CleanOptions, warnings: list[str], missing: str | None) -> str | None:
+    dt = _pick_date(meta_texts, fetched_at, lang)
+    if dt is None and url and missing:
+        dt = dates.date_from_url(url)
+        if dt is not None:
+            warnings.append("date_from_url")
+    if dt is None:
+        if missing:
+            warnings.append(missing)
+        return None
+    problem = dates.check_plausible(dt, fetched_at=fetched_at, min_year=opts.min_year,
+                                    future_slack_hours=opts.future_slack_hours)
+    if problem:
+        warnings.append(problem)
+        return None
+    return dates.to_iso(dt)
+
+
+def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | None, url: str | None) -> str | None:
+    edition = profile.edition_for(url) if profile else None
+    hint = edition.language if edition else normalize_lang(meta.html_lang)
+    return detect_language(f"{title or ''}\n{body}", hint)
+
+
+def _body(tree: LexborHTMLParser, layout: Layout | None, url: str | None, warnings: list[str]) -> list[str]:
+    if layout is not None:
+        paras = _profile_body(tree, layout)
+        if paras:
+            return paras
+        warnings.append("profile_body_empty")
+    return extract_generic(prune_tree(tree), url)
+
+
+def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetime | str | None = None,
+               headers: Mapping[str, object] | None = None, options: CleanOptions | None = None) -> Article:
+    """One saved or fetched page in, one clean `Article` out; raises only `CleanerError` subclasses."""
+    opts = options or DEFAULT_OPTIONS
+    try:
+        return _clean(html, url, _as_datetime(fetched_at), headers, opts)
+    except CleanerError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise ExtractionError(f"page too complex to process: {type(exc).__name__}") from exc
+    except Exception as exc:  # noqa: BLE001 - the API promises typed errors only
+        raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
+           headers: Mapping[str, object] | None, opts: CleanOptions) -> Article:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        decoded = decode_html(bytes(html), headers, max_bytes=opts.max_bytes)
+        text, warnings = decoded.text, decoded.warnings
+    else:
+        text, warnings = _text_input(html, opts)
+    tree = parse_html(text)
+    if flatten_deep(tree, opts.max_depth):
+        warnings.append("deep_nesting_flattened")
+    canonical = _canonical(tree)
+    page_url = url or canonical
+    profile = profile_for_url(page_url) if opts.use_profiles else None
+    layout = choose_layout(tree, profile)
+    if profile is not None and layout is None:
+        warnings.append("profile_layout_unknown")
+    meta = extract_meta(tree, profile, layout)
+    paras = _body(tree, layout, page_url, warnings)
+    rules = layout.rules if layout else FilterRules()
+    paras = [p for p in filter_lines(paras, rules) if p]
+    if paras and meta.title and normalize_line(paras[0]) == meta.title:
+        paras = paras[1:]
+    body = join_paragraphs(paras)
+    language = _language(body, meta.title, meta, profile, page_url)
+    date = _resolve_date(meta.date_texts, page_url, fetched_at, language, opts, warnings, "date_missing")
+    modified = _resolve_date(meta.modified_texts, None, fetched_at, language, opts, warnings, None)
+    if not body:
+        warnings.append("body_empty")
+    elif len(body) < opts.min_body_chars:
+        warnings.append("body_short")
+    if not meta.title:
+        warnings.append("title_missing")
+    host = (urlsplit(page_url).hostname or "").removeprefix("www.") if page_url else None
+    return Article(
+        url=url, canonical_url=meta.canonical_url, source=profile.id if profile else (host or None),
+        source_name=profile.name if profile else meta.site_name, language=language, title=meta.title,
+        date=date, date_modified=modified, authors=meta.authors, section=meta.section, tags=meta.tags,
+        body=body, extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
+        warnings=list(dict.fromkeys(warnings)),
+    )
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first('link[rel="canonical"]')
+    href = node.attributes.get("href") if node is not None else None
+    return href if href and href.startswith("http") else None

@@ -1,0 +1,116 @@
+"""Declarative site profiles: one `SiteProfile` per outlet in `cleaners/sites/`.
+
+A profile lists its domains and language editions and one or more `Layout`s. Layouts
+are Fundus-style versions: each names the date it started to apply, newest first; the
+first layout whose `detect` selector matches the page is used, so old saved pages keep
+their old layout and fixtures keep passing after a redesign.
+
+Selectors are CSS; `sel@attr` reads an attribute instead of the text.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .textfilters import FilterRules
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A language edition: a host, optionally narrowed by a path prefix."""
+
+    language: str
+    host: str
+    path_prefix: str = ""
+    start_url: str = ""  # where its spider starts (a sitemap, feed or listing)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The markup of one period of an outlet's article pages."""
+
+    version: str
+    valid_from: str  # ISO date the layout started (documentation and reports)
+    body: tuple[str, ...]
+    detect: tuple[str, ...] = ()  # defaults to `body`
+    title: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    date_modified: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+    junk: tuple[str, ...] = ()  # removed inside the body before its text is read
+    rules: FilterRules = FilterRules()
+    generic_prune: bool = True  # also apply the generic junk pruning inside the body
+
+    @property
+    def detectors(self) -> tuple[str, ...]:
+        return self.detect or self.body
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    id: str
+    name: str
+    domains: tuple[str, ...]
+    editions: tuple[Edition, ...]
+    layouts: tuple[Layout, ...]
+    title_suffixes: tuple[str, ...] = ()  # site-name suffixes to strip from titles
+    notes: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def edition_for(self, url: str | None) -> Edition | None:
+        if not url:
+            return None
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        best: Edition | None = None
+        for ed in self.editions:
+            if _host_matches(host, ed.host) and parts.path.startswith(ed.path_prefix):
+                if best is None or len(ed.path_prefix) > len(best.path_prefix) or ed.host == host:
+                    best = ed
+        return best
+
+
+def _host_matches(host: str, domain: str) -> bool:
+    host, domain = host.removeprefix("www."), domain.removeprefix("www.")
+    return host == domain or host.endswith("." + domain)
+
+
+@lru_cache(maxsize=1)
+def all_profiles() -> tuple[SiteProfile, ...]:
+    """Every profile in `cleaners.sites`, sorted by id (each module defines `PROFILE`)."""
+    from . import sites
+
+    found: list[SiteProfile] = []
+    for info in pkgutil.iter_modules(sites.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{sites.__name__}.{info.name}")
+        profile = getattr(module, "PROFILE", None)
+        if isinstance(profile, SiteProfile):
+            found.append(profile)
+    return tuple(sorted(found, key=lambda p: p.id))
+
+
+def profile_for_url(url: str | None) -> SiteProfile | None:
+    """The profile whose domain matches the URL's host (the most specific domain wins)."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return None
+    best: tuple[int, SiteProfile] | None = None
+    for profile in all_profiles():
+        for domain in profile.domains:
+            if _host_matches(host, domain) and (best is None or len(domain) > best[0]):
+                best = (len(domain), profile)
+    return best[1] if best else None
+
+
+def profile_by_id(profile_id: str) -> SiteProfile | None:
+    return next((p for p in all_profiles() if p.id == profile_id), None)

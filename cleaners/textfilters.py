@@ -1,0 +1,148 @@
+"""Line-level boilerplate filters shared by `clean_html` and `clean_text`.
+
+Each rule looks at one line (a paragraph in `clean_html`) and, for list and counter
+blocks, at its neighbours. Legitimate text stays: numbers inside sentences, quotes,
+numbered lists made of sentences, dates in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize_line
+
+_EMOJI = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935"
+    "\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\u200d\U0001f000-\U0001faff"
+)
+_EMOJI_RE = re.compile(f"[{_EMOJI}]")
+SEPARATOR = re.compile(r"^[-–—_|•·*=~]{1,5}$")
+COUNTER = re.compile(
+    r"^(?:[👁💬❤️🔥👍⭐️\s]*)(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?\s*(?:[KkMкК]|тыс\.?|млн\.?)?)$"
+)
+NUMBERS_ONLY = re.compile(r"^[-+]?\d+(?:[.,]\d+)?(?:\s*[/|↑↓▲▼%]\s*[-+]?\d+(?:[.,]\d+)?)+\s*%?$")
+_CURRENCY = r"(?:USD|EUR|RUB|CNY|GBP|KGS|UZS|BYN|TRY|AED|JPY|CHF|BTC|ETH|Brent|WTI|Нефть|Золото|Gold|Oil|\$|€|₽|¥)"
+_NUM = r"[-+]?\d+(?:[.,]\d+)?"
+TICKER = re.compile(
+    rf"^(?:{_CURRENCY}\s*[:=]?\s*(?:{_NUM}(?:\s*[/↑↓▲▼%]\s*(?:{_NUM})?)*)?\s*[,;|]?\s*)+$", re.I
+)
+TOP_ITEM = re.compile(rf"^\d{{1,2}}(?:[.)]\s*)?(?:[{_EMOJI}]|\s|[^\W\d_]|\d)")
+READ_ALSO = (
+    r"Читайте также|Читать также|Также читайте|Читайте тоже|Читать по теме|Читайте по теме|"
+    r"Новости по теме|Материалы по теме|Похожие новости|Ещё по теме|Еще по теме|Смотрите также|"
+    r"Оқи отырып|Оқыңыз|Тақырыпқа қатысты|Тағы оқыңыз|Осы тақырыпта|Read also|Read more|See also|Related"
+)
+READ_ALSO_LINE = re.compile(rf"^(?:{READ_ALSO})\b\s*(?:[:.\-–—>»]|$)", re.I)
+READ_ALSO_TAIL = re.compile(rf"(?<=[.!?…»\"”])\s+(?:{READ_ALSO})\s*:.*$", re.I | re.S)
+PROMO = re.compile(
+    r"Подписывайтесь|Подпишитесь|Подписаться на|^Подписаться$|Следите за новостями|Поделитесь новостью|"
+    r"Нашли ошибку|Google News|наш (?:Telegram|телеграм|Instagram|канал)|Telegram-канал|Телеграм-канал|"
+    r"Беттегі қате|Жаңалықтар телефоныңызда|Жазылыңыз|арнамызға|Subscribe to|^Subscribe$|Follow us on|"
+    r"Сообщить об ошибке|выделите (?:её|ее) и нажмите Ctrl|Ctrl\s*\+\s*Enter|Реклама\s*$|^Реклама|^Advertisement$",
+    re.I,
+)
+PROMO_MAX_CHARS = 250
+CAPTION = re.compile(
+    r"^(?:Фото|Фотоальбом|Сурет|Коллаж|Видео|Инфографика|Иллюстративное фото|Фото с сайта|Скриншот|"
+    r"Photo|Photos|Image|Credit|Источник фото|Автор фото|©)\b\s*(?:[:©/—–-]|видео|с |из |$)",
+    re.I,
+)
+CAPTION_MAX_CHARS = 200
+INLINE_CREDIT = re.compile(
+    r"(?<=[.!?…»\"”])\s+(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\.?\s){1,5})?"
+    r"(?:Скриншот видео|Кадр видео|Фото|Сурет|Коллаж|Photo)\s*(?:«[^»\n]{1,80}»|:\s*[^.!?\n«]{1,60}?\.)(?=\s|$)"
+)
+UI_LINE = re.compile(
+    r"^(?:Поделиться|Бөлісу|Share|Просмотр(?:ов|ы)?|Көрілім|Оқылды|Views|Комментари(?:и|ев)|Пікірлер|Comments|"
+    r"Нравится|Like|Печать|Print|Tweet|Твитнуть|Отправить|Скопировать ссылку|Copy link)"
+    r"\s*[:(]?\s*[\d\s]*\)?$",
+    re.I,
+)
+MOST_READ_HEADING = re.compile(
+    r"^(?:Самое читаемое|Самые читаемые|Читаемое|Популярное|Популярные материалы|Популярные новости|"
+    r"Топ[- ]?\d+|Top[- ]?\d+|Most read|Most popular|Trending|Көп оқылғандар|Көп оқылған|Ең өзекті|"
+    r"Лента новостей|Последние новости|Главные новости|Новости партнеров|Новости партнёров|"
+    r"Курсы валют|Курс валют|Валюта бағамы|Погода|Ауа райы)\s*:?$",
+    re.I,
+)
+DATE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
+
+
+@dataclass(frozen=True)
+class FilterRules:
+    """Extra per-outlet rules layered on the shared ones (from a site profile)."""
+
+    drop_line: tuple[str, ...] = ()  # regexes; a matching line is dropped
+    cut_after: tuple[str, ...] = ()  # regexes; the matching line and everything after it go
+
+
+def _is_filler(line: str) -> bool:
+    return bool(SEPARATOR.match(line) or COUNTER.match(line))
+
+
+def _next_content(lines: list[str], i: int) -> str | None:
+    """The next line after i that is not empty and not a separator."""
+    for line in lines[i + 1:]:
+        if line and not SEPARATOR.match(line):
+            return line
+    return None
+
+
+def _is_list_item(lines: list[str], i: int) -> bool:
+    """A top-N list entry: a short title followed by view/comment counters."""
+    line = lines[i]
+    if len(line) > 300 or COUNTER.match(line):
+        return False
+    nxt = _next_content(lines, i)
+    if nxt is None or not COUNTER.match(nxt):
+        return False
+    return bool(TOP_ITEM.match(line) or _EMOJI_RE.match(line) or (i > 0 and SEPARATOR.match(lines[i - 1] or "")))
+
+
+def _drop(line: str, rules: FilterRules) -> bool:
+    if _is_filler(line) or NUMBERS_ONLY.match(line) or TICKER.match(line) or UI_LINE.match(line):
+        return True
+    if READ_ALSO_LINE.match(line) or MOST_READ_HEADING.match(line):
+        return True
+    if len(line) <= PROMO_MAX_CHARS and PROMO.search(line):
+        return True
+    if len(line) <= CAPTION_MAX_CHARS and CAPTION.match(line):
+        return True
+    return any(re.search(rx, line) for rx in rules.drop_line)
+
+
+def _trim_inline(line: str) -> str:
+    line = READ_ALSO_TAIL.sub("", line)
+    return INLINE_CREDIT.sub("", line)
+
+
+def filter_lines(lines: list[str], rules: FilterRules = FilterRules()) -> list[str]:
+    """Drop boilerplate lines; empty strings (paragraph breaks) are kept in place."""
+    norm = [normalize_line(x) for x in lines]
+    if norm:
+        norm[0] = DATE_MARKER.sub("", norm[0]) if DATE_MARKER.match(lines[0]) else norm[0]
+    out: list[str] = []
+    for i, line in enumerate(norm):
+        if not line:
+            out.append("")
+            continue
+        if any(re.search(rx, line) for rx in rules.cut_after):
+            break
+        if _is_list_item(norm, i) or _drop(line, rules):
+            continue
+        trimmed = _trim_inline(line)
+        if trimmed:
+            out.append(trimmed)
+    return out
+
+
+def _collapse_blanks(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def clean_text(text: str, language: str | None = None, rules: FilterRules = FilterRules()) -> str:
+    """Strip boilerplate from already-extracted text; clean text comes back unchanged."""
+    del language  # the rules cover ru, kk and en together; kept for API stability
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _collapse_blanks(filter_lines(text.split("\n"), rules))
