@@ -21,24 +21,18 @@ from cleaners.months import MONTH_PATTERN, month_number
 
 __all__ = ["ALMATY", "check_plausible", "date_from_url", "parse_date", "to_iso"]
 
-_SWITCH_CHECK = datetime(2024, 3, 2, 12, 0)  # a day after Kazakhstan moved to one zone, UTC+5
-
-
-def _has_2024_switch(zone: ZoneInfo) -> bool:
-    """True when `zone` knows Almaty went from +06:00 to +05:00 on 2024-03-01 (tzdata >= 2024a)."""
-    return _SWITCH_CHECK.replace(tzinfo=zone).utcoffset() == timedelta(hours=5)
-
 
 def _load_almaty() -> ZoneInfo:
-    """ZoneInfo("Asia/Almaty"), from the tzdata package if the system's copy predates 2024a."""
+    """ZoneInfo("Asia/Almaty"), from the tzdata package if the system's copy predates 2024a.
+
+    tzdata >= 2024a (a project dependency) has Kazakhstan's move from +06:00 to +05:00 at
+    2024-03-01 00:00 local time; zoneinfo prefers the system's files, which may be older.
+    """
     zone = ZoneInfo("Asia/Almaty")
-    if _has_2024_switch(zone):
-        return zone
-    with resources.files("tzdata").joinpath("zoneinfo", "Asia", "Almaty").open("rb") as file:
-        packaged = ZoneInfo.from_file(file, key="Asia/Almaty")
-    if not _has_2024_switch(packaged):
-        raise RuntimeError("tzdata is older than 2024a: Asia/Almaty lacks the 2024-03-01 switch")
-    return packaged
+    if datetime(2024, 3, 2, tzinfo=zone).utcoffset() != timedelta(hours=5):
+        with resources.files("tzdata").joinpath("zoneinfo/Asia/Almaty").open("rb") as file:
+            zone = ZoneInfo.from_file(file, key="Asia/Almaty")
+    return zone
 
 
 ALMATY: ZoneInfo = _load_almaty()
@@ -49,8 +43,9 @@ _TIME = (
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:\.\d{1,6})?)?(?!\d)"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?"
 )
+_ZONE_HOURS: Mapping[str, int] = MappingProxyType({"utc": 0, "gmt": 0, "z": 0, "мск": 3})
 _OFFSET = (
-    r"(?:\s?(?P<zone>utc|gmt|z)(?!\w)(?:\s?(?P<zoff>[+-]\d{1,2}(?::?\d\d)?)(?!\d))?"
+    r"(?:\s?\(?(?P<zone>utc|gmt|z|мск)(?!\w)(?:\s?(?P<zoff>[+-]\d{1,2}(?::?\d\d)?)(?!\d))?"
     r"|\s?(?P<off>[+-]\d\d:?\d\d)(?!\d))?"
 )
 _YEAR_WORD = r"(?:\s*(?:года|год|гг\.|г\.|г|жылғы|жылы|ж\.|ж|jylǵy|jyly|j\.|y\.)(?!\w))?"
@@ -138,16 +133,18 @@ def _almaty(dt: datetime) -> datetime:
 
 
 def _offset(match: re.Match[str]) -> timezone | None:
-    """The explicit UTC offset after a time, None if there is none; ValueError if invalid."""
-    text = match["off"] or match["zoff"]
-    if text is None:
-        return timezone.utc if match["zone"] else None
-    digits = text[1:].replace(":", "")
-    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
-    if hours > 14 or minutes > 59:
-        raise ValueError(f"bad UTC offset {text!r}")
-    sign = -1 if text[0] == "-" else 1
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    """The explicit offset after a time ('+0600', 'GMT+6', 'мск'), else None; ValueError if bad."""
+    zone, text = match["zone"], match["off"] or match["zoff"]
+    if zone is None and text is None:
+        return None
+    shift = timedelta(hours=_ZONE_HOURS[zone] if zone else 0)
+    if text is not None:
+        digits = text[1:].replace(":", "")
+        hours, minutes = divmod(int(digits), 100) if len(digits) > 2 else (int(digits), 0)
+        if hours > 14 or minutes > 59:
+            raise ValueError(f"bad UTC offset {text!r}")
+        shift += (-1 if text[0] == "-" else 1) * timedelta(hours=hours, minutes=minutes)
+    return timezone(shift)
 
 
 def _clock(match: re.Match[str]) -> _Clock:
@@ -318,4 +315,15 @@ def check_plausible(dt: datetime, *, fetched_at: datetime | None = None, min_yea
     reference = fetched_at if fetched_at is not None else datetime.now(timezone.utc)
     if _aware(dt) > _aware(reference) + timedelta(hours=future_slack_hours):
         return "date_future"
+    return None
+
+
+def parse_with_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
+    """A site profile's strptime formats, tried in order; a naive result is read as Asia/Almaty."""
+    cleaned = " ".join(text.split())
+    for fmt in formats:
+        try:
+            return _aware(datetime.strptime(cleaned, fmt)).replace(microsecond=0)
+        except ValueError:
+            continue
     return None

@@ -75,17 +75,20 @@ def _profile_body(tree: LexborHTMLParser, layout: Layout) -> list[str]:
     return out
 
 
-def _pick_date(texts: list[str], fetched_at: datetime | None, lang: str | None) -> datetime | None:
+def _pick_date(texts: list[str], formats: tuple[str, ...], fetched_at: datetime | None,
+               lang: str | None) -> datetime | None:
     for text in texts:
-        dt = dates.parse_date(text, fetched_at=fetched_at, lang=lang)
+        dt = dates.parse_with_formats(text, formats) if formats else None
+        dt = dt or dates.parse_date(text, fetched_at=fetched_at, lang=lang)
         if dt is not None:
             return dt
     return None
 
 
 def _resolve_date(meta_texts: list[str], url: str | None, fetched_at: datetime | None, lang: str | None,
-                  opts: CleanOptions, warnings: list[str], missing: str | None) -> str | None:
-    dt = _pick_date(meta_texts, fetched_at, lang)
+                  opts: CleanOptions, warnings: list[str], missing: str | None,
+                  formats: tuple[str, ...] = ()) -> str | None:
+    dt = _pick_date(meta_texts, formats, fetched_at, lang)
     if dt is None and url and missing:
         dt = dates.date_from_url(url)
         if dt is not None:
@@ -155,8 +158,9 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
         paras = paras[1:]
     body = join_paragraphs(paras)
     language = _language(body, meta.title, meta, profile, page_url)
-    date = _resolve_date(meta.date_texts, page_url, fetched_at, language, opts, warnings, "date_missing")
-    modified = _resolve_date(meta.modified_texts, None, fetched_at, language, opts, warnings, None)
+    formats = layout.date_formats if layout else ()
+    date = _resolve_date(meta.date_texts, page_url, fetched_at, language, opts, warnings, "date_missing", formats)
+    modified = _resolve_date(meta.modified_texts, None, fetched_at, language, opts, warnings, None, formats)
     if not body:
         warnings.append("body_empty")
     elif len(body) < opts.min_body_chars:

@@ -39,6 +39,7 @@ class Layout:
     title: tuple[str, ...] = ()
     date: tuple[str, ...] = ()
     date_modified: tuple[str, ...] = ()
+    date_formats: tuple[str, ...] = ()  # strptime formats tried before the general date parser
     lead: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -1,0 +1,117 @@
+"""`kaznews` commands that need only the cleaner library: clean, clean-text, sites, fixtures."""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Iterator, TextIO
+
+from .errors import CleanerError
+from .pipeline import clean_html
+from .textfilters import clean_text
+
+PAGE_GLOBS = ("*.html", "*.htm", "*.html.gz")
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Path | None]:
+    """Files named, files found recursively under folders, or None for standard input."""
+    for raw in paths:
+        if raw == "-":
+            yield None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted({p for g in PAGE_GLOBS for p in path.rglob(g) if p.is_file()})
+            yield from found
+        else:
+            yield path
+
+
+def read_input(path: Path | None) -> bytes:
+    data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    if path is not None and path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data
+
+
+def _progress(items: list, enabled: bool):
+    if not enabled:
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is a dependency; degrade quietly if absent
+        return items
+    return tqdm(items, unit="page", file=sys.stderr)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    inputs = list(iter_inputs(args.paths))
+    out: TextIO = open(args.output, "a", encoding="utf-8") if args.output else sys.stdout
+    failed = 0
+    try:
+        for path in _progress(inputs, len(inputs) > 5 and not args.quiet):
+            name = "-" if path is None else str(path)
+            try:
+                article = clean_html(read_input(path), args.url)
+            except (CleanerError, OSError) as exc:
+                failed += 1
+                print(f"kaznews: skipped {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
+            out.write(article.to_json() + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if failed:
+        print(f"kaznews: {len(inputs) - failed} cleaned, {failed} skipped", file=sys.stderr)
+    return 1 if failed and failed == len(inputs) else 0
+
+
+def cmd_clean_text(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8", errors="replace")
+    sys.stdout.write(clean_text(text, args.language) + "\n")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the cleaner commands on a `kaznews` sub-parser set."""
+    p = sub.add_parser("clean", help="clean saved pages into JSON Lines")
+    p.add_argument("paths", nargs="+", help="files, folders (recursive .html/.htm/.html.gz) or -")
+    p.add_argument("--url", help="the page URL (selects the outlet profile) when cleaning one page")
+    p.add_argument("-o", "--output", help="append JSON Lines to this file instead of stdout")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_clean)
+    p = sub.add_parser("clean-text", help="strip boilerplate from already extracted text")
+    p.add_argument("path", help="a UTF-8 text file or -")
+    p.add_argument("--language", choices=("ru", "kk", "en"))
+    p.set_defaults(func=cmd_clean_text)
+    from .cli_fixtures import add_fixture_commands
+
+    add_fixture_commands(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaznews", description="Clean and collect Kazakhstan's news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_commands(sub)
+    return parser
+
+
+def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(build_parser(), argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
