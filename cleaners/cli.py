@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
+from .cli_fixtures import Fetcher, add_fixture_commands
 from .errors import CleanerError
 from .pipeline import clean_html
 from .textfilters import clean_text
@@ -74,8 +75,8 @@ def cmd_clean_text(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register the cleaner commands on a `kaznews` sub-parser set."""
+def add_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None) -> None:
+    """Register the cleaner commands; `fetch` (url -> bytes) lets `fixtures record` take URLs."""
     p = sub.add_parser("clean", help="clean saved pages into JSON Lines")
     p.add_argument("paths", nargs="+", help="files, folders (recursive .html/.htm/.html.gz) or -")
     p.add_argument("--url", help="the page URL (selects the outlet profile) when cleaning one page")
@@ -86,15 +87,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", help="a UTF-8 text file or -")
     p.add_argument("--language", choices=("ru", "kk", "en"))
     p.set_defaults(func=cmd_clean_text)
-    from .cli_fixtures import add_fixture_commands
-
-    add_fixture_commands(sub)
+    add_fixture_commands(sub, fetch)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(fetch: Fetcher | None = None,
+                 extend: Callable[[argparse._SubParsersAction], None] | None = None) -> argparse.ArgumentParser:
+    """The `kaznews` parser; `extend(sub)` lets the scrapers package add crawl commands."""
     parser = argparse.ArgumentParser(prog="kaznews", description="Clean and collect Kazakhstan's news.")
     sub = parser.add_subparsers(dest="command", required=True)
-    add_commands(sub)
+    add_commands(sub, fetch)
+    if extend is not None:
+        extend(sub)
     return parser
 
 

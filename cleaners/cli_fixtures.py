@@ -1,0 +1,151 @@
+"""`kaznews sites` and `kaznews fixtures record|review|check|update`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from .fixtures import Fixture, field_diffs, iter_fixtures, load_meta
+from .pipeline import clean_html
+from .profiles import all_profiles, profile_by_id
+
+Fetcher = Callable[[str], bytes]
+DEFAULT_ROOT = Path("fixtures")
+
+
+def fixture_counts(root: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    if root.is_dir():
+        for fx in iter_fixtures(root):
+            counts[fx.outlet] = counts.get(fx.outlet, 0) + 1
+    return counts
+
+
+def sites_rows(root: Path) -> list[tuple[str, str, str, int]]:
+    """(id, name, editions, fixture count) for every profile."""
+    counts = fixture_counts(root)
+    rows = []
+    for p in all_profiles():
+        editions = ", ".join(f"{e.language}: {e.host}{e.path_prefix}" for e in p.editions)
+        rows.append((p.id, p.name, editions, counts.get(p.id, 0)))
+    return rows
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    rows = sites_rows(Path(args.fixtures))
+    if args.markdown:
+        print("| outlet | name | editions | fixtures |\n|---|---|---|---|")
+        for row in rows:
+            print(f"| {row[0]} | {row[1]} | {row[2]} | {row[3]} |")
+        return 0
+    width = max((len(r[0]) for r in rows), default=6)
+    for outlet, name, editions, count in rows:
+        print(f"{outlet:<{width}}  {count:>2} fixtures  {name}  [{editions}]")
+    return 0
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None) -> Path:
+    """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path."""
+    is_url = source.startswith(("http://", "https://"))
+    if is_url:
+        if fetch is None:
+            raise SystemExit("kaznews: fetching a URL needs the scrapers package (run the `kaznews` command)")
+        data, page_url, provenance = fetch(source), source, "saved"
+        origin = f"fetched by kaznews fixtures record from {source}"
+    else:
+        data, page_url, provenance = Path(source).read_bytes(), url, "saved"
+        origin = f"recorded by kaznews fixtures record from file {Path(source).name}"
+    name = name or datetime.now(timezone.utc).strftime("page-%Y%m%d-%H%M%S")
+    folder = root / outlet
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / f"{name}.html"
+    page.write_bytes(data)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    meta = load_meta(folder)
+    meta[name] = {"url": page_url, "captured": now[:10], "provenance": provenance, "origin": origin,
+                  "fetched_at": now, "reviewed": False}
+    _write_json(folder / "meta.json", meta)
+    _write_json(folder / f"{name}.json", clean_html(data, page_url, fetched_at=now).to_dict())
+    return page
+
+
+def cmd_record(args: argparse.Namespace, fetch: Fetcher | None = None) -> int:
+    if profile_by_id(args.outlet) is None:
+        print(f"kaznews: note: no profile named {args.outlet!r}; the draft uses the generic path", file=sys.stderr)
+    page = record(args.source, args.outlet, args.name, Path(args.fixtures), fetch, args.url)
+    print(f"recorded {page}; review {page.with_suffix('.json')} then set \"reviewed\": true in meta.json")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    drafts = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if not f.reviewed]
+    for fx in drafts:
+        print(f"{fx.outlet}/{fx.name}: unreviewed draft ({fx.expected_path})")
+    print(f"{len(drafts)} unreviewed")
+    return 0
+
+
+def check_fixture(fx: Fixture) -> dict[str, tuple[object, object]]:
+    if not fx.expected_path.exists():
+        return {"(expected JSON)": ("present", "missing")}
+    return field_diffs(fx.expected(), fx.clean().to_dict())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    fixtures = iter_fixtures(Path(args.fixtures), args.outlet)
+    bad = 0
+    for fx in fixtures:
+        diffs = check_fixture(fx)
+        if not diffs:
+            continue
+        bad += 1
+        print(f"FAIL {fx.outlet}/{fx.name}")
+        for field, (want, got) in diffs.items():
+            print(f"  {field}:\n    expected: {json.dumps(want, ensure_ascii=False)}\n    actual:   {json.dumps(got, ensure_ascii=False)}")
+    print(f"{len(fixtures) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    fixtures = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if args.name in (None, f.name)]
+    if not fixtures:
+        print("kaznews: no such fixture", file=sys.stderr)
+        return 2
+    for fx in fixtures:
+        _write_json(fx.expected_path, fx.clean().to_dict())
+        print(f"updated {fx.expected_path}")
+    return 0
+
+
+def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None) -> None:
+    p = sub.add_parser("sites", help="list outlets, editions and fixture counts")
+    p.add_argument("--fixtures", default=str(DEFAULT_ROOT))
+    p.add_argument("--markdown", action="store_true", help="print the table of docs/outlets.md")
+    p.set_defaults(func=cmd_sites)
+    fx = sub.add_parser("fixtures", help="record, review, check and update saved-page fixtures")
+    fsub = fx.add_subparsers(dest="fixtures_command", required=True)
+    r = fsub.add_parser("record", help="store a page (URL or FILE) with a draft expected JSON")
+    r.add_argument("source")
+    r.add_argument("--outlet", required=True)
+    r.add_argument("--name")
+    r.add_argument("--url", help="the page's URL when recording from a file")
+    r.set_defaults(func=lambda a: cmd_record(a, fetch))
+    rv = fsub.add_parser("review", help="list drafts still unreviewed")
+    rv.add_argument("--outlet")
+    rv.set_defaults(func=cmd_review)
+    c = fsub.add_parser("check", help="re-run the cleaners on every fixture; per-field diff")
+    c.add_argument("--outlet")
+    c.set_defaults(func=cmd_check)
+    u = fsub.add_parser("update", help="rewrite expected JSON after a reviewed change")
+    u.add_argument("--outlet", required=True)
+    u.add_argument("--name")
+    u.set_defaults(func=cmd_update)
+    for p in (r, rv, c, u):
+        p.add_argument("--fixtures", default=str(DEFAULT_ROOT))
