@@ -25,6 +25,7 @@ GENERIC_MODIFIED_SELECTORS = (
     'meta[property="article:modified_time"]@content', 'meta[itemprop="dateModified"]@content',
     'meta[property="og:updated_time"]@content',
 )
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:kz|ru|com|media|org|net)$")
 _ORG_AUTHOR = re.compile(r"\.(?:kz|ru|com|org|media|net)\b|^(?:admin|редакция|editor)$", re.I)
 
 
@@ -55,19 +56,20 @@ def _unique(values: list[str]) -> list[str]:
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    """Drop a trailing (or leading) segment that is the site's name."""
+    """Drop trailing (or leading) segments that name the site: a whole site name, or one containing it."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    names = [n.casefold() for n in site_names if n]
+    names = {n.casefold().strip() for name in site_names if name for n in [name, *_TITLE_SEPARATORS.split(name)]}
+    names.discard("")
 
     def is_site(seg: str) -> bool:
         s = seg.casefold().strip()
-        return any(n and (n in s or s in n) for n in names) or bool(re.search(r"\.(?:kz|ru|com|media|org)\b", s))
+        return s in names or any(len(n) > 3 and n in s for n in names) or bool(_DOMAIN.search(s))
 
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
+    while len(parts) > 1 and (parts[0].casefold().strip() in names or _DOMAIN.search(parts[0].casefold().strip())):
         parts.pop(0)
     return _rejoin(title, parts)
 
@@ -94,12 +96,11 @@ def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: La
     meta.canonical_url = select_first(tree, ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'))
 
     lay = layout or Layout(version="", valid_from="", body=())
-    title = select_first(tree, lay.title) or normalize_line(str(art.get("headline") or "")) or select_first(
+    site_names = [meta.site_name or "", profile.name if profile else "", *(profile.title_suffixes if profile else ())]
+    title = (select_first(tree, lay.title) if lay.title else None) or normalize_line(str(art.get("headline") or ""))
+    title = title or select_first(
         tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title"))
-    if title:
-        site_names = [meta.site_name or "", profile.name if profile else ""]
-        site_names += list(profile.title_suffixes) if profile else []
-        meta.title = strip_site_suffix(title, site_names)
+    meta.title = strip_site_suffix(title, site_names) if title else None
 
     meta.date_texts = select_all_first_each(tree, lay.date) + [str(art.get("datePublished") or "")]
     meta.date_texts += select_all_first_each(tree, GENERIC_DATE_SELECTORS)
@@ -114,7 +115,7 @@ def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: La
     if not authors and not lay.authors:
         authors = [a for a in select_all(tree, ('meta[name="author"]@content', 'meta[property="article:author"]@content'))
                    if not _ORG_AUTHOR.search(a) and not a.startswith("http")]
-    publisher = {n.casefold() for n in jsonld.names(art.get("publisher"))} | {(meta.site_name or "").casefold()}
+    publisher = {n.casefold() for n in [*jsonld.names(art.get("publisher")), *site_names] if n}
     meta.authors = _unique([normalize_line(a) for a in authors if a.casefold() not in publisher])
 
     tags = select_all(tree, lay.tags) if lay.tags else []
@@ -126,7 +127,7 @@ def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: La
     meta.tags = _unique([_clean_tag(t) for t in tags])
 
     section = select_first(tree, lay.section) if lay.section else None
-    section = section or normalize_line(str(art.get("articleSection") or "")) or select_first(
+    section = section or normalize_line((jsonld.names(art.get("articleSection")) or [""])[0]) or select_first(
         tree, ('meta[property="article:section"]@content',))
     if not section:
         crumbs = jsonld.breadcrumb_names(objects)

@@ -29,59 +29,116 @@ _SAFE = re.compile(r"(?:^|[\s_-])(?:article|content|post|entry|story|body|text|m
 
 def _tokens(node: LexborNode) -> set[str]:
     attrs = node.attributes
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    toks = set(_SPLIT.split(raw))
+    return _class_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+def _class_tokens(raw: str) -> set[str]:
+    toks = set(_SPLIT.split(raw.lower()))
     for tok in list(toks):
         toks.update(tok.split("-"))
     toks.discard("")
     return toks
 
 
-def is_junk_node(node: LexborNode) -> bool:
-    """True for a block whose class, id, role or attributes mark it as page chrome."""
-    attrs = node.attributes
+def _junk_by_attrs(tag: str, attrs: dict[str, str | None]) -> bool | None:
+    """The role/hidden/style verdict: True (junk) or None (decided by class and id)."""
     if (attrs.get("role") or "").lower() in JUNK_ROLES:
         return True
-    if (attrs.get("aria-hidden") or "").lower() == "true" or "hidden" in attrs and node.tag != "input":
+    if (attrs.get("aria-hidden") or "").lower() == "true" or "hidden" in attrs and tag != "input":
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    toks = _tokens(node)
+    return None
+
+
+def _junk_by_class(tag: str, raw: str) -> bool:
+    """Verdict from the `class id` string: whole junk tokens, or junk phrases without a safe word."""
+    toks = _class_tokens(raw)
     if not toks:
         return False
     if toks & JUNK_TOKENS:
-        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        return not (_SAFE.search(raw) and node.tag in ("article", "main"))
+        return not (_SAFE.search(raw) and tag in ("article", "main"))
     joined = " ".join(toks)
     return any(p in joined for p in JUNK_PHRASES) and not _SAFE.search(joined)
 
 
+def is_junk_node(node: LexborNode, memo: dict[tuple[str, str], bool] | None = None) -> bool:
+    """True for a block whose class, id, role or attributes mark it as page chrome.
+
+    `memo` (owned by the caller, one per page) caches the class/id verdict, which repeats a lot.
+    """
+    attrs = node.attributes
+    tag = node.tag or ""
+    if _junk_by_attrs(tag, attrs):
+        return True
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if raw == " ":
+        return False
+    if memo is None:
+        return _junk_by_class(tag, raw)
+    key = (tag if tag in ("article", "main") else "", raw)
+    verdict = memo.get(key)
+    if verdict is None:
+        verdict = memo[key] = _junk_by_class(tag, raw)
+    return verdict
+
+
+HARD_TAGS = tuple(t for t in JUNK_TAGS if t not in ("form", "nav", "aside", "footer", "figcaption"))
+"""Never content. The other JUNK_TAGS (a <form> wrapping a whole ASP.NET page, an <aside> around
+the article) go through the same main-content guard as class/id junk."""
+WRAPPER_SHARE = 0.4  # a junk-looking node holding this share of the page's paragraph text is kept
+MIN_WRAPPER_CHARS = 200
+MAX_WRAPPER_CHECKS = 256  # each check scans a subtree; past this budget junk-looking nodes are kept
+
+
+def _para_chars(node: LexborNode) -> int:
+    """Characters of paragraph text under node (<p> elements; all text when there are none)."""
+    paras = node.css("p")
+    if paras:
+        return sum(len(p.text(deep=True)) for p in paras)
+    return len(node.text(deep=True))
+
+
+def _is_wrapper(node: LexborNode, page_chars: int) -> bool:
+    """True when a junk-looking node holds most of the page's paragraph text: a page wrapper
+    (`content-with-sidebar`, `widget Blog`, `infinite-scroll`, a hidden-until-JS article body)."""
+    chars = _para_chars(node)
+    return chars >= MIN_WRAPPER_CHARS and chars >= WRAPPER_SHARE * page_chars
+
+
 def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) -> LexborHTMLParser:
-    """Decompose junk elements in place and return the tree."""
+    """Decompose junk elements in place and return the tree.
+
+    Top-down: a junk-looking element is removed unless it wraps most of the page's paragraph
+    text, in which case it is kept and its children are examined instead. The wrapper test
+    scans the element's subtree, so it runs at most MAX_WRAPPER_CHECKS times per page
+    (thousands of nested `sidebar` divs would otherwise cost quadratic time); past that,
+    junk-looking elements are kept and left to the extractor.
+    """
     root = tree.body or tree.root
     if root is None:
         return tree
     for sel in extra_selectors:
         for node in root.css(sel):
             node.decompose()
-    tree.strip_tags(list(JUNK_TAGS), recursive=False)
-    doomed = [n for n in root.traverse() if n.tag not in ("body", "html", "-text") and n.tag and is_junk_node(n)]
-    # decompose outermost first; descendants of a decomposed node are gone with it
-    seen: set[int] = set()
+    tree.strip_tags(list(HARD_TAGS), recursive=False)
+    page_chars = _para_chars(root)
+    doomed: list[LexborNode] = []
+    memo: dict[tuple[str, str], bool] = {}
+    checks = 0
+    stack = [root]
+    while stack:
+        for child in stack.pop().iter(include_text=False):
+            junk = child.tag in JUNK_TAGS or is_junk_node(child, memo)
+            if junk and checks < MAX_WRAPPER_CHECKS:
+                checks += 1
+                if not _is_wrapper(child, page_chars):
+                    doomed.append(child)
+                    continue
+            stack.append(child)
     for node in doomed:
-        parent = node.parent
-        inside = False
-        while parent is not None:
-            if parent.mem_id in seen:
-                inside = True
-                break
-            parent = parent.parent
-        if not inside:
-            seen.add(node.mem_id)
-    for node in doomed:
-        if node.mem_id in seen:
-            node.decompose()
+        node.decompose()
     return tree
 
 

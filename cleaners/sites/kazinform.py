@@ -1,29 +1,39 @@
-"""Kazinform (inform.kz): ru /ru/, kk kaz.inform.kz, en /en/; Latin Kazakh at qazinform.com."""
+"""Kazinform (inform.kz): 2024 layout body/lead from AIN kazinform_parser 2025 (H), its title/date/author/tag classes inferred from the same BEM block (L, generic h1/JSON-LD fallbacks); 2020 layout from the saved page (H)."""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# A dateline left alone on its own line: "АСТАНА. КАЗИНФОРМ –", "АСТАНА. ҚазАқпарат -", "ASTANA. KAZINFORM -".
+_DATELINE = r"^[А-ЯЁӘҒҚҢӨҰҮҺІA-Z\-– ]+\. (?:КАЗИНФОРМ|ҚАЗАҚПАРАТ|ҚазАқпарат|KAZINFORM|Kazinform)\s*[-–—]?\s*$"
 
 PROFILE = SiteProfile(
     id="inform.kz",
     name="Kazinform",
     domains=("inform.kz", "qazinform.com"),
     editions=(
-        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/ru/rss/"),
+        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/lenta/"),
         Edition("kk", "kaz.inform.kz", "", "https://kaz.inform.kz/lenta/"),
         Edition("en", "www.inform.kz", "/en", "https://www.inform.kz/en/lenta/"),
+        # the saved 2020 page links the Kazakh editions as www.inform.kz/kz (Cyrillic) and /qz (Latin)
+        Edition("kk", "www.inform.kz", "/kz", "https://www.inform.kz/kz/lenta/"),
+        Edition("kk", "www.inform.kz", "/qz", "https://www.inform.kz/qz/lenta/"),
+        Edition("kk", "qazinform.com", "", "https://qazinform.com/"),
     ),
-    title_suffixes=("Казинформ", "Kazinform", "Қазақпарат", "inform.kz"),
+    title_suffixes=("Казинформ", "Kazinform", "Қазақпарат", "ҚазАқпарат", "inform.kz"),
     layouts=(
         Layout(
             version="2024",
             valid_from="2024-01-01",
             detect=(".article__body-text",),
             title=("h1.article__title", "h1"),
+            # the visible text reads like the lenta's "13:51, 15 Август 2025" (Asia/Almaty)
             date=(".article__date time@datetime", ".article__date"),
             lead=(".article__description",),
             body=(".article__body-text",),
             authors=(".article__author-name",),
             tags=(".article__tags a",),
-            junk=(".article__read-also", ".article__share", ".banner", ".article__body-related"),
+            junk=(".article__read-also", ".article__share", ".banner", ".article__body-related",
+                  ".article__subscribe", ".article__photo-caption"),
+            rules=FilterRules(drop_line=(_DATELINE,)),
         ),
         Layout(
             version="2020",
@@ -35,7 +45,7 @@ PROFILE = SiteProfile(
             authors=(".author_article_block .name_p a",),
             tags=(".keyword_art a",),
             junk=(".frame_news_article", ".int_scr_inf", ".main_foto_art", ".soc_art_block"),
-            rules=FilterRules(drop_line=(r"^[А-ЯЁA-Z\- ]+\. КАЗИНФОРМ\s*[-–—]?\s*$",)),
+            rules=FilterRules(drop_line=(_DATELINE,)),
         ),
     ),
     notes="2020 layout from the saved page; 2024 layout from AIN kazinform_parser (2025).",

@@ -1,0 +1,39 @@
+"""Akorda, the President's site (akorda.kz ru /ru, kk /kz, en /en): selectors from research/kz-outlets.md (MCC akorda_* crawlers 2025-26: body <article>, title h2.mt-5, date in the h5 after it, "Go back"/"Back" and akorda.kz lines dropped; M); breadcrumb section and junk class names are guesses (L)."""
+from cleaners.profiles import Edition, Layout, SiteProfile
+from cleaners.textfilters import FilterRules
+
+PROFILE = SiteProfile(
+    id="akorda.kz",
+    name="Akorda",
+    domains=("akorda.kz",),
+    editions=(
+        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1"),
+        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1"),
+        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1"),
+    ),
+    title_suffixes=(
+        "Официальный сайт Президента Республики Казахстан",
+        "Қазақстан Республикасы Президентінің ресми сайты",
+        "Official website of the President of the Republic of Kazakhstan",
+        "Akorda", "Ақорда", "Акорда", "akorda.kz",
+    ),
+    layouts=(
+        Layout(
+            version="2021",
+            valid_from="2021-01-01",  # start unknown; seen by MCC in 2025-26 (Bootstrap markup)
+            detect=("h2.mt-5",),
+            title=("h2.mt-5",),
+            date=("h2.mt-5 + h5", "h5"),
+            body=("article",),
+            section=(".breadcrumb .breadcrumb-item:last-child",),
+            junk=(".share-block", ".btn-back", ".article-gallery__caption"),
+            rules=FilterRules(
+                drop_line=(
+                    r"^(?:Go back|Back|Назад|Вернуться назад|Артқа|Кері қайту)$",
+                    r"^[^.!?]{0,60}\bakorda\.kz\s*$",
+                ),
+            ),
+        ),
+    ),
+    notes="Official site: no tags, no authors; the date is a day without a time (midnight Asia/Almaty).",
+)

@@ -1,0 +1,35 @@
+"""Informburo (informburo.kz; Kazakh under informburo.kz/kaz/): selectors from research/kz-outlets.md (AIN Greemq/ainews informburo_parser 2025 and yerbolatik/informburo_news_parsing: .article-excerpt, div.article minus .read-more, ul.article-tags, time[datetime]; H) and ARY arystan01/news_parser (div.article-meta time, date text 'D месяца YYYY, HH:MM'; M)."""
+from cleaners.profiles import Edition, Layout, SiteProfile
+from cleaners.textfilters import FilterRules
+
+PROFILE = SiteProfile(
+    id="informburo.kz",
+    name="Informburo",
+    domains=("informburo.kz",),
+    editions=(
+        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti"),
+        # no kaz.informburo.kz host is known; Kazakh articles live at informburo.kz/kaz/newskaz/<slug>
+        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz"),
+    ),
+    title_suffixes=("Informburo.kz", "Informburo", "informburo.kz"),
+    layouts=(
+        Layout(
+            version="2020",
+            valid_from="2020-01-01",
+            detect=("div.article",),
+            title=("h1",),
+            date=("div.article-meta time@datetime", "time[datetime]@datetime", "div.article-meta time"),
+            lead=(".article-excerpt",),
+            body=("div.article",),
+            tags=("ul.article-tags a",),
+            junk=(".read-more", "ul.article-tags", ".article-meta", 'small[id^="arrilot-widget-container"]',
+                  ".article-img-caption"),
+            rules=FilterRules(drop_line=(
+                r"^Хотите сообщить новость\?",
+                r"^Жаңалық (?:жібергіңіз|айтқыңыз) келсе",
+                r"^Informburo\.kz (?:в|на) (?:Telegram|WhatsApp|Instagram)",
+            )),
+        ),
+    ),
+    notes="UIkit layout (uk-*) seen 2020-2025; the article body is div.article with .read-more blocks inside.",
+)

@@ -1,0 +1,40 @@
+"""Khabar (khabar.kz ru /ru, kk /kk; 24.kz ru /ru, kk /kz): selectors from research/kz-outlets.md (MCC khabar crawler 2025-26: h1[itemprop=name], div.iq-blog-box up to .iq-blog-tag, li.border-gredient-left dd.mm.yyyy; M); 24.kz assumed to share the template, inner class names guessed (L)."""
+from cleaners.profiles import Edition, Layout, SiteProfile
+from cleaners.textfilters import FilterRules
+
+PROFILE = SiteProfile(
+    id="khabar.kz",
+    name="Khabar",
+    domains=("khabar.kz", "24.kz"),
+    editions=(
+        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml"),
+        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml"),
+        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/"),
+        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar"),
+    ),
+    title_suffixes=("Хабар 24", "Хабар", "Khabar 24", "Khabar", "24.kz", "khabar.kz"),
+    layouts=(
+        Layout(
+            version="iq",
+            valid_from="2020-01-01",  # start unknown; seen by MCC in 2025-26
+            detect=("div.iq-blog-box",),
+            title=('h1[itemprop="name"]', "h1"),
+            date=("li.border-gredient-left",),
+            date_formats=("%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M", "%d.%m.%Y"),
+            body=("div.iq-blog-box",),
+            tags=(".iq-blog-tag a",),
+            section=(".iq-blog-meta a.iq-blog-category",),
+            junk=(
+                ".iq-blog-meta", ".iq-blog-tag", ".iq-blog-image", ".iq-blog-video", ".iq-blog-share",
+                ".iq-blog-related",
+            ),
+            rules=FilterRules(
+                drop_line=(
+                    # the TV channel's pointer to the video report at the end of a text (ru/kk)
+                    r"^(?:Подробнее|Толығырақ)\s*[–—-]?\s*(?:в (?:видео)?сюжете|в видео|(?:бейне)?сюжетте|бейнежазбада)\.?$",
+                ),
+            ),
+        ),
+    ),
+    notes="Joomla site; one template for khabar.kz and (assumed) 24.kz; dates are naive Asia/Almaty.",
+)

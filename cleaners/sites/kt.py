@@ -1,0 +1,35 @@
+"""Kazakhstan Today (www.kt.kz, ru /rus/): research/kz-outlets.md knows no scraper (only the URL pattern /rus/<section>/<slug>_<10-digit id>.html); the page frame and the date text 'dd.mm.yyyy HH:MM' come from the saved 2018 homepage (shared/pages/kt.kz, H), the article block's class names are guesses in the site's style (L)."""
+from cleaners.profiles import Edition, Layout, SiteProfile
+from cleaners.textfilters import FilterRules
+
+PROFILE = SiteProfile(
+    id="kt.kz",
+    name="Kazakhstan Today",
+    domains=("kt.kz",),
+    editions=(
+        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/"),
+    ),
+    title_suffixes=("Kazakhstan Today", "KAZAKHSTAN TODAY", "kt.kz"),
+    layouts=(
+        Layout(
+            version="2018",
+            valid_from="2013-01-01",  # the frame of the 2018-03 homepage; start approximate
+            detect=(".article_holder .article_text",),
+            title=(".article_holder h1.article_title", "h1"),
+            date=(".article_holder .time",),
+            date_formats=("%d.%m.%Y %H:%M",),
+            body=(".article_holder .article_text",),
+            authors=(".article_holder .article_author a",),
+            tags=(".article_holder .article_tags a",),
+            section=(".article_module .module_title_name a",),
+            junk=(".news_picture", ".uptolike-buttons", ".viewer"),
+            rules=FilterRules(
+                drop_line=(
+                    # the right-hand "Читаемое" list item form: "21.03.2018 09:04 (32127)"
+                    r"^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(\d+\)$",
+                ),
+            ),
+        ),
+    ),
+    notes="Dates are naive Asia/Almaty ('21.03.2018 09:04'); the agency's dateline 'Город. D месяца. KAZAKHSTAN TODAY -' opens the text and is kept.",
+)

@@ -1,0 +1,1 @@
+"""kaznews Scrapy project: one spider per outlet edition, clean/validate/dedupe/export pipelines."""

@@ -1,0 +1,206 @@
+"""The base of every kaznews spider: discover article URLs, fetch them, yield raw `Page`s.
+
+A spider is declarative (see scrapers/spiders/): the outlet's profile id and an edition
+language pick the `Edition` (its host, path prefix and start URL); `article` is a regex that
+article URLs match; `next_page` a path template for listing pagination. Discovery reads
+whatever a start URL returns (sniffed, not declared): a sitemap index, a (news) sitemap, an
+RSS/Atom feed, or an HTML listing page. Cleaning happens in the pipelines.
+
+Arguments (`-a name=value`): since / until (ISO 8601; sitemap and feed entries outside the
+window are not fetched, articles dated outside it are dropped), max_articles (stop after N
+emitted), base_url (fetch everything from a mirror: `https://host/path?q` is fetched as
+`{base_url}/path?q`, and mirror URLs found in documents map back to the outlet's URLs).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from cleaners.profiles import Edition, profile_by_id
+
+from .discovery import Entry, parse_date, read_document
+from .items import Page
+from .state import State
+
+
+class NewsSpider(scrapy.Spider):
+    outlet: ClassVar[str] = ""  # profile id, e.g. "inform.kz"
+    language: ClassVar[str] = ""  # edition language: ru, kk or en
+    host: ClassVar[str] = ""  # only when the profile has several editions of this language:
+    prefix: ClassVar[str | None] = None  # their host and path prefix pick one
+    start_urls: ClassVar[tuple[str, ...]] = ()  # default: the edition's start_url
+    article: ClassVar[str] = ""  # regex searched in article URLs' path and query
+    follow: ClassVar[str] = ""  # regex: which sitemaps of a sitemap index to read (default all)
+    next_page: ClassVar[str] = ""  # listing pagination, a path with {n}: "/news/page/{n}/"
+
+    def __init__(self, since: str | None = None, until: str | None = None, max_articles: str | None = None,
+                 base_url: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.since = _bound(since, "since")
+        self.until = _bound(until, "until")
+        self.max_articles = int(max_articles) if max_articles else 0
+        self.base_url = (base_url or "").rstrip("/")
+        self.edition = self.find_edition()
+        self.follow_re = re.compile(self.follow)
+        self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.store = State.for_crawler(crawler)
+        if spider.max_articles:  # settings are still open here; the CloseSpider extension counts
+            crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_articles, priority="spider")
+        return spider
+
+    @classmethod
+    def find_edition(cls) -> Edition:
+        profile = profile_by_id(cls.outlet)
+        found = [e for e in (profile.editions if profile else ()) if e.language == cls.language
+                 and (not cls.host or e.host == cls.host) and cls.prefix in (None, e.path_prefix)]
+        if len(found) != 1:
+            raise ValueError(f"{cls.name}: {len(found)} {cls.language} editions of {cls.outlet} match"
+                             f" host {cls.host!r} and prefix {cls.prefix!r}")
+        return found[0]
+
+    # URLs: the outlet's own URL is the identity; base_url only changes where it is fetched from.
+    def fetch_url(self, url: str) -> str:
+        if not self.base_url:
+            return url
+        parts = urlsplit(url)
+        return self.base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+    def original_url(self, found: str) -> str | None:
+        """The outlet URL behind a URL found in a response, or None when it is off this site."""
+        if self.base_url and found.startswith(self.base_url + "/"):
+            return f"https://{self.edition.host}{found[len(self.base_url):]}"
+        return found if _bare(urlsplit(found).hostname or "") == _bare(self.edition.host) else None
+
+    @classmethod
+    def owns(cls, url: str) -> bool:
+        """Is this an article URL of this spider's edition (its host and most specific path prefix)?
+
+        Editions that share host and prefix (gov.kz's ?lang=) are told apart by `article` alone.
+        """
+        parts = urlsplit(url)
+        profile, mine = profile_by_id(cls.outlet), cls.find_edition()
+        host = _bare(parts.hostname or "")
+        candidates = [e for e in (profile.editions if profile else ())
+                      if _bare(e.host) == host and parts.path.startswith(e.path_prefix)]
+        best = max(candidates, key=lambda e: len(e.path_prefix), default=None)
+        return (best is not None and (best.host, best.path_prefix) == (mine.host, mine.path_prefix)
+                and re.search(cls.article, parts.path + (f"?{parts.query}" if parts.query else "")) is not None)
+
+    def in_window(self, modified: datetime | None, *, upper: bool = True) -> bool:
+        if modified is None:
+            return True
+        return not ((self.since and modified < self.since) or (upper and self.until and modified > self.until))
+
+    # Requests
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls or (self.edition.start_url,):
+            yield self._discovery_request(url, 1, dont_filter=True)
+
+    def _discovery_request(self, url: str, page: int, dont_filter: bool = False) -> scrapy.Request:
+        return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
+                              meta={"kaznews_url": url, "kaznews_page": page})
+
+    def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
+        for entry in entries:
+            url = self.original_url(entry.url)
+            if url is None or not self.owns(url):
+                continue
+            if not self.in_window(entry.modified):
+                self.crawler.stats.inc_value("kaznews/skipped/out_of_window")
+            elif not self.store.should_fetch(url, entry.modified):
+                self.crawler.stats.inc_value("kaznews/skipped/seen")
+            else:
+                yield scrapy.Request(self.fetch_url(url), self.parse_article, errback=self.failed, priority=1,
+                                     meta={"kaznews_url": url})
+
+    # Callbacks
+    def parse_discovery(self, response: Response) -> Iterator[scrapy.Request]:
+        doc = read_document(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
+        self.crawler.stats.inc_value(f"kaznews/discovery/{doc.kind}")
+        if doc.malformed:
+            self.crawler.stats.inc_value("kaznews/discovery/malformed")
+            self.logger.warning("Malformed discovery document (%d entries kept): %s", len(doc.entries), response.url)
+        if doc.kind not in ("sitemapindex", "urlset", "feed", "html"):
+            self.logger.warning("Refused discovery document (%s): %s", doc.kind, response.url)
+            return
+        found = [Entry(urljoin(response.url, e.url), e.modified) for e in doc.entries]
+        if doc.kind == "sitemapindex":
+            for entry in found:
+                url = self.original_url(entry.url)
+                if url and self.follow_re.search(url) and self.in_window(entry.modified, upper=False):
+                    yield self._discovery_request(url, 1)
+            return
+        if doc.kind == "html" and isinstance(response, TextResponse):
+            found = [Entry(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
+        requests = list(self._article_requests(found))
+        yield from requests
+        page = response.meta.get("kaznews_page", 1)
+        if doc.kind == "html" and self.next_page and requests and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
+            url = f"https://{self.edition.host}{self.next_page.format(n=page + 1)}"
+            yield self._discovery_request(url, page + 1)
+
+    def parse_article(self, response: Response) -> Iterator[Page]:
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+        url = response.meta["kaznews_url"]
+        if response.url != self.fetch_url(url):  # redirected: the page is where it landed
+            url = self.original_url(response.url) or url
+        yield Page(url=url, fetched_url=response.url,
+                   body=response.body, headers=headers, fetched_at=_fetched_at(headers.get("Date")).isoformat(),
+                   status=response.status)
+
+    def failed(self, failure: Failure) -> None:
+        reason = _failure_reason(failure)
+        self.crawler.stats.inc_value(f"kaznews/fetch_failed/{reason}")
+        self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
+
+
+_IGNORED = (("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
+
+
+def _bare(host: str) -> str:
+    return host.lower().removeprefix("www.")
+
+
+def _failure_reason(failure: Failure) -> str:
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(IgnoreRequest):
+        return next((reason for text, reason in _IGNORED if text in str(failure.value)), "ignored")
+    return type(failure.value).__name__
+
+
+def _bound(value: str | None, name: str) -> datetime | None:
+    if not value:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError(f"{name} is not an ISO 8601 date: {value!r}")
+    return parsed
+
+
+def _fetched_at(date_header: str | None) -> datetime:
+    """When the server generated the page (its Date header, which anchors relative dates such as
+    'Сегодня, 02:47' the way the page meant them, also for cached copies), else now."""
+    now = datetime.now(UTC)
+    try:
+        served = parsedate_to_datetime(date_header) if date_header else None
+    except (TypeError, ValueError, IndexError):
+        served = None
+    if served is None or served.tzinfo is None or served > now:
+        return now
+    return served

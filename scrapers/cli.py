@@ -1,0 +1,119 @@
+"""The `kaznews` console script: the cleaner commands plus `kaznews crawl`.
+
+    kaznews crawl OUTLET... [--since ISO] [--until ISO] [--max-articles N] [-o FILE] [--state FILE]
+                  [--mirror | --base-url URL] [--set NAME=VALUE]... [-v]
+
+OUTLET is an outlet id (tengrinews.kz), a spider name (tengrinews_ru) or `all`. All spiders run
+in one process; a line per finished spider and a summary per outlet (new, updated, dropped by
+reason) are printed. `--mirror` crawls the bundled fixture mirrors (the demo).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter, defaultdict
+from contextlib import ExitStack
+from typing import Any
+
+from cleaners.cli import build_parser, run
+
+from .extensions import summary
+
+
+def add_crawl_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("crawl", help="fetch new articles from the outlets into JSON Lines")
+    p.add_argument("outlets", nargs="+", metavar="OUTLET", help="outlet id, spider name, or all")
+    p.add_argument("--since", help="skip sitemap/feed entries and articles older than this ISO 8601 date")
+    p.add_argument("--until", help="skip entries and articles newer than this ISO 8601 date")
+    p.add_argument("--max-articles", type=int, help="stop each spider after N emitted articles")
+    p.add_argument("-o", "--output", help="append JSON Lines here (default: the KAZNEWS_OUTPUT setting)")
+    p.add_argument("--state", help="SQLite state file (default: the KAZNEWS_STATE setting)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
+    where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
+    p.set_defaults(func=cmd_crawl)
+
+
+def select_spiders(wanted: list[str], available: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    for item in wanted:
+        found = sorted(available) if item == "all" else (
+            [item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
+        if not found:
+            raise SystemExit(f"kaznews crawl: unknown outlet or spider {item!r} (see `scrapy list`)")
+        names += [n for n in found if n not in names]
+    return names
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from .mirror import MirrorServer
+
+    settings = get_project_settings()
+    settings.set("LOG_LEVEL", "INFO" if args.verbose else "WARNING", priority="cmdline")
+    for name, value in (("KAZNEWS_OUTPUT", args.output), ("KAZNEWS_STATE", args.state)):
+        if value:
+            settings.set(name, value, priority="cmdline")
+    for pair in args.set:
+        key, _, value = pair.partition("=")
+        settings.set(key, value, priority="cmdline")
+    process = CrawlerProcess(settings)
+    available = {name: process.spider_loader.load(name) for name in process.spider_loader.list()}
+    names = select_spiders(args.outlets, available)
+    if args.base_url and len(names) != 1:
+        raise SystemExit("kaznews crawl: --base-url needs exactly one spider")
+    spider_args = {k: str(v) for k, v in (("since", args.since), ("until", args.until),
+                                          ("max_articles", args.max_articles)) if v}
+    results: dict[str, dict[str, Any]] = {}
+    with ExitStack() as stack:
+        mirror = stack.enter_context(MirrorServer()) if args.mirror else None
+        for name in names:
+            crawler = process.create_crawler(name)
+            crawler.signals.connect(_on_close(crawler, results), signal=signals.spider_closed, weak=False)
+            base = mirror.base_url(name) if mirror else args.base_url
+            process.crawl(crawler, **spider_args, **({"base_url": base} if base else {}))
+        process.start()
+    return report(results, {n: available[n].outlet for n in names}, settings.get("KAZNEWS_OUTPUT"))
+
+
+def _on_close(crawler: Any, results: dict[str, dict[str, Any]]) -> Any:
+    def closed(spider: Any, reason: str) -> None:
+        results[spider.name] = {**summary(crawler.stats.get_stats()), "reason": reason}
+        s = results[spider.name]
+        print(f"kaznews: {spider.name}: {s['new']} new, {s['updated']} updated,"
+              f" {sum(s['dropped'].values())} dropped ({reason})", file=sys.stderr, flush=True)
+    return closed
+
+
+def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: str) -> int:
+    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, s in results.items():
+        counts = per_outlet[outlets[name]]
+        counts.update({"new": s["new"], "updated": s["updated"]})
+        counts.update({f"dropped {k}": v for k, v in s["dropped"].items()})
+        counts.update({f"failed {k}": v for k, v in s["fetch_failed"].items()})
+    for outlet, counts in sorted(per_outlet.items()):
+        extra = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k not in ("new", "updated"))
+        print(f"{outlet:16} new: {counts['new']}, updated: {counts['updated']}{', ' + extra if extra else ''}")
+    total = sum(c["new"] + c["updated"] for c in per_outlet.values())
+    print(f"{total} articles appended to {output}" if total else f"nothing new: {output} unchanged")
+    normal = ("finished", "closespider_itemcount")
+    failed = set(outlets) - set(results) or any(s["reason"] not in normal for s in results.values())
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    add_crawl_command(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)))
+    return run(parser, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""CrawlSummary: log one summary line per spider and optionally append its stats as JSON."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+PREFIX = "kaznews/"
+
+
+def summary(stats: dict[str, Any]) -> dict[str, Any]:
+    """new, updated and dropped-by-reason counts out of a crawl's stats."""
+    dropped = {k.removeprefix(PREFIX + "dropped/"): v for k, v in stats.items() if k.startswith(PREFIX + "dropped/")}
+    failed = {k.removeprefix(PREFIX + "fetch_failed/"): v for k, v in stats.items()
+              if k.startswith(PREFIX + "fetch_failed/")}
+    return {"new": stats.get(PREFIX + "new", 0), "updated": stats.get(PREFIX + "updated", 0),
+            "dropped": dict(sorted(dropped.items())), "fetch_failed": dict(sorted(failed.items())),
+            "skipped_seen": stats.get(PREFIX + "skipped/seen", 0)}
+
+
+class CrawlSummary:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats_file = crawler.settings.get("KAZNEWS_STATS_FILE")
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
+        return cls(crawler)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        spider.logger.info("kaznews summary %s: %s", spider.name, json.dumps(summary(stats)))
+        if self.stats_file:
+            path = Path(self.stats_file)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            record = {"spider": spider.name, "reason": reason, **stats}
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(record, default=_jsonable, ensure_ascii=False) + "\n")
+
+
+def _jsonable(value: object) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)

@@ -1,0 +1,185 @@
+"""Item pipelines, in order: clean → validate → deduplicate → export.
+
+Every dropped page is counted in the crawl stats as `kaznews/dropped/<reason>`:
+  not_article  the page could not be cleaned (not HTML, empty, undecodable, HTTP error page)
+  no_body      the cleaner found no article text
+  no_date      no trustworthy publication date
+  schema       the record does not match docs/article.schema.json
+  out_of_window dated before `since` or after `until`
+  duplicate    the same body was emitted under another URL
+  seen         emitted before with the same body (e.g. re-fetched after a newer sitemap lastmod)
+  max_articles over the spider's max_articles (not recorded: the next run emits it)
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from cleaners import CleanerError, clean_html
+
+from .discovery import parse_date
+from .items import Page, Record
+from .state import State, article_key, fingerprint, utc
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
+
+
+def load_schema() -> dict[str, Any]:
+    """docs/article.schema.json of the checkout, else the copy a Scrapyd egg bundles (docs/scheduling.md)."""
+    if SCHEMA_PATH.is_file():
+        return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return json.loads(resources.files("scrapers").joinpath("article.schema.json").read_text(encoding="utf-8"))
+
+
+class _Stage:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.state = State.for_crawler(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> _Stage:
+        return cls(crawler)
+
+    def drop(self, reason: str, url: str, fetched_at: str, detail: str = "") -> DropItem:
+        """Count the drop, remember the URL (not fetched again unless its lastmod changes)."""
+        self.crawler.stats.inc_value(f"kaznews/dropped/{reason}")
+        self.state.remember_url(url, _utc(fetched_at))
+        return DropItem(f"{reason}: {url}{f' ({detail})' if detail else ''}")
+
+
+class CleanPipeline(_Stage):
+    """Page (raw bytes) → Record (the cleaned `Article` as a dict)."""
+
+    def process_item(self, item: Page) -> Record:
+        if item.status != 200:
+            raise self.drop("not_article", item.url, item.fetched_at, f"HTTP {item.status}")
+        try:
+            article = clean_html(item.body, item.url, fetched_at=item.fetched_at, headers=item.headers)
+        except CleanerError as exc:
+            raise self.drop("not_article", item.url, item.fetched_at, f"{type(exc).__name__}: {exc}") from exc
+        return Record(article.to_dict(), item.url, item.fetched_at)
+
+
+class ValidatePipeline(_Stage):
+    """Drop records without body or date, outside the crawl window, or off the JSON Schema."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        from jsonschema import Draft202012Validator
+
+        super().__init__(crawler)
+        self.validator = Draft202012Validator(load_schema())
+
+    def process_item(self, item: Record) -> Record:
+        article, spider = item.article, self.crawler.spider
+        if not article.get("body", "").strip():
+            raise self.drop("no_body", item.url, item.fetched_at)
+        if not article.get("date"):
+            raise self.drop("no_date", item.url, item.fetched_at)
+        errors = sorted(self.validator.iter_errors(article), key=str)
+        if errors:
+            raise self.drop("schema", item.url, item.fetched_at, errors[0].message)
+        date = parse_date(article["date"])
+        if spider is not None and hasattr(spider, "in_window") and not spider.in_window(date):
+            raise self.drop("out_of_window", item.url, item.fetched_at, article["date"])
+        return item
+
+
+class DeduplicatePipeline(_Stage):
+    """Emit each story once: by canonical URL (a changed body is an update), then by body."""
+
+    def process_item(self, item: Record) -> Record:
+        item.fingerprint = fingerprint(item.article["body"])
+        previous = self.state.emitted_fingerprint(article_key(item.article))
+        if previous == item.fingerprint:
+            raise self.drop("seen", item.url, item.fetched_at)
+        if previous is None and self.state.has_fingerprint(item.fingerprint):
+            raise self.drop("duplicate", item.url, item.fetched_at)
+        item.update = previous is not None
+        return item
+
+
+class ExportPipeline(_Stage):
+    """Append one JSON line per article: one write, flush and fsync per line, then the state.
+
+    The state stores how many bytes of the output it covers; on open, complete lines past that
+    offset (written just before a kill, not yet recorded) are recorded and a partial line is cut,
+    so across a kill and a restart each article is written exactly once. An exclusive flock on
+    the output serializes processes that append to the same file (Scrapyd jobs).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.path = Path(crawler.settings.get("KAZNEWS_OUTPUT")).resolve()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self.emitted = 0
+        self._recover()
+
+    def _recover(self) -> None:
+        with _locked(self.fd):
+            self._adopt_tail()
+
+    def _adopt_tail(self) -> None:
+        key, size = str(self.path), os.fstat(self.fd).st_size
+        offset = self.state.offset(key)
+        if offset > size:  # the file was rotated or truncated: start over at its end
+            self.state.set_offset(key, size)
+            return
+        with open(self.path, "rb") as fh:
+            fh.seek(offset)
+            tail = fh.read()
+        complete = tail[: tail.rfind(b"\n") + 1]
+        if len(complete) < len(tail):
+            os.truncate(self.path, offset + len(complete))
+        for line in complete.splitlines():
+            article = json.loads(line)
+            offset += len(line) + 1
+            self.state.record(article, article.get("url") or "", _now(), key, offset)
+
+    def process_item(self, item: Record) -> dict[str, Any]:
+        limit = getattr(self.crawler.spider, "max_articles", 0)
+        if limit and self.emitted >= limit:  # in flight when the limit was hit: left for the next run
+            self.crawler.stats.inc_value("kaznews/dropped/max_articles")
+            raise DropItem(f"max_articles: {item.url}")
+        self.emitted += 1
+        out = dict(item.article)
+        if item.update:
+            out["update"] = True
+        with _locked(self.fd):  # other processes appending to the same file wait
+            os.write(self.fd, (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8"))
+            os.fsync(self.fd)
+            self.state.record(item.article, item.url, _utc(item.fetched_at), str(self.path),
+                              os.fstat(self.fd).st_size)
+        self.crawler.stats.inc_value("kaznews/updated" if item.update else "kaznews/new")
+        return out
+
+    def close_spider(self) -> None:
+        os.close(self.fd)
+
+
+@contextmanager
+def _locked(fd: int) -> Iterator[None]:
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _utc(iso: str) -> str:
+    parsed = parse_date(iso)
+    return utc(parsed) if parsed else _now()
+
+
+def _now() -> str:
+    return utc(datetime.now(UTC))

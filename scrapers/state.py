@@ -1,0 +1,110 @@
+"""Incremental crawl state in SQLite: what was fetched and emitted, by URL and body fingerprint.
+
+Every check is one indexed query, so memory stays flat however many URLs the state holds.
+Tables:
+  articles(key, fingerprint, date, run, emitted_at)  one row per emitted story (key: canonical URL)
+  urls(url, key, fetched_at, run)                     every page URL fetched, for request-level skips
+  outputs(path, offset)                               bytes of each output file covered by the state
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import weakref
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, date TEXT,
+                                     run TEXT NOT NULL, emitted_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
+CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, key TEXT, fetched_at TEXT NOT NULL, run TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NULL);
+"""
+_SPACE = re.compile(r"\s+")
+_OPEN: weakref.WeakKeyDictionary[Crawler, State] = weakref.WeakKeyDictionary()
+
+
+def fingerprint(body: str) -> str:
+    """A hash of the article body, insensitive to case and whitespace."""
+    return hashlib.sha256(_SPACE.sub(" ", body).strip().casefold().encode("utf-8")).hexdigest()
+
+
+def article_key(article: dict[str, Any]) -> str:
+    return article.get("canonical_url") or article.get("url") or ""
+
+
+def utc(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class State:
+    def __init__(self, path: str | Path, run: str) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.run = run
+        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    @classmethod
+    def for_crawler(cls, crawler: Crawler) -> State:
+        """The one state of a crawl, shared by its spider and pipelines."""
+        if crawler not in _OPEN:
+            run = f"{utc(datetime.now(UTC))}/{crawler.spidercls.name}"
+            state = _OPEN[crawler] = cls(crawler.settings.get("KAZNEWS_STATE"), run)
+            crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
+        return _OPEN[crawler]
+
+    def should_fetch(self, url: str, modified: datetime | None = None) -> bool:
+        """False when the URL was fetched before, unless `modified` (a sitemap lastmod) is newer."""
+        row = self.db.execute("SELECT fetched_at FROM urls WHERE url = ?", (url,)).fetchone()
+        return row is None or (modified is not None and utc(modified) > row[0])
+
+    def emitted_fingerprint(self, key: str) -> str | None:
+        """The body fingerprint last emitted under this key, or None if never emitted."""
+        row = self.db.execute("SELECT fingerprint FROM articles WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def has_fingerprint(self, fp: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE fingerprint = ? LIMIT 1", (fp,)).fetchone() is not None
+
+    def remember_url(self, url: str, fetched_at: str, key: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO urls (url, key, fetched_at, run) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE"
+            " SET key = coalesce(excluded.key, key), fetched_at = excluded.fetched_at, run = excluded.run",
+            (url, key, fetched_at, self.run),
+        )
+
+    def record(self, article: dict[str, Any], url: str, fetched_at: str, output: str, offset: int) -> None:
+        """Mark an article emitted, and the output file written up to `offset`, in one transaction."""
+        key = article_key(article)
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "INSERT INTO articles (key, fingerprint, date, run, emitted_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, date = excluded.date,"
+                " run = excluded.run, emitted_at = excluded.emitted_at",
+                (key, fingerprint(article.get("body") or ""), article.get("date"), self.run,
+                 utc(datetime.now(UTC))),
+            )
+            for page_url in {url, article.get("url"), key} - {None, ""}:
+                self.remember_url(page_url, fetched_at, key)
+            self.set_offset(output, offset)
+
+    def offset(self, output: str) -> int:
+        row = self.db.execute("SELECT offset FROM outputs WHERE path = ?", (output,)).fetchone()
+        return row[0] if row else 0
+
+    def set_offset(self, output: str, offset: int) -> None:
+        self.db.execute("INSERT INTO outputs (path, offset) VALUES (?, ?) ON CONFLICT (path) DO UPDATE"
+                        " SET offset = excluded.offset", (output, offset))
+
+    def close(self) -> None:
+        self.db.close()
