@@ -29,7 +29,7 @@ def sites_rows(root: Path) -> list[tuple[str, str, str, int]]:
     counts = fixture_counts(root)
     rows = []
     for p in all_profiles():
-        editions = ", ".join(f"{e.language}: {e.host}{e.path_prefix}" for e in p.editions)
+        editions = ", ".join(f"{e.language}: {e.host}{e.path_prefix}{'?' + e.query if e.query else ''}" for e in p.editions)
         rows.append((p.id, p.name, editions, counts.get(p.id, 0)))
     return rows
 

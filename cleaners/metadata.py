@@ -144,3 +144,10 @@ def select_all_first_each(tree: LexborHTMLParser, selectors: tuple[str, ...]) ->
         if value:
             out.append(value)
     return out
+
+
+def page_title(tree: LexborHTMLParser, profile: SiteProfile | None, site_name: str | None) -> str | None:
+    """The page's own title (og:title or <title>, site suffix removed): for homepages and listings."""
+    title = select_first(tree, ('meta[property="og:title"]@content', "title"))
+    names = [site_name or "", *((profile.name, *profile.title_suffixes) if profile else ())]
+    return strip_site_suffix(title, names) if title else None

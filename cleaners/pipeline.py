@@ -14,9 +14,10 @@ from .decode import decode_html
 from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
 from .generic import extract_generic
 from .language import detect_language, normalize_lang
-from .metadata import Meta, extract_meta
+from .metadata import Meta, extract_meta, page_title
 from .normalize import join_paragraphs, normalize_line
 from .options import DEFAULT_OPTIONS, CleanOptions
+from .pagekind import not_article
 from .parse import flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node, prune_tree
@@ -151,6 +152,9 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     if profile is not None and layout is None:
         warnings.append("profile_layout_unknown")
     meta = extract_meta(tree, profile, layout)
+    if not_article(tree, page_url, profile is not None, layout is not None):
+        meta.title = page_title(tree, profile, meta.site_name)
+        return _listing_article(url, meta, profile, page_url, warnings)
     paras = _body(tree, layout, page_url, warnings)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
@@ -167,9 +171,8 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
         warnings.append("body_short")
     if not meta.title:
         warnings.append("title_missing")
-    host = (urlsplit(page_url).hostname or "").removeprefix("www.") if page_url else None
     return Article(
-        url=url, canonical_url=meta.canonical_url, source=profile.id if profile else (host or None),
+        url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name, language=language, title=meta.title,
         date=date, date_modified=modified, authors=meta.authors, section=meta.section, tags=meta.tags,
         body=body, extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
@@ -181,3 +184,21 @@ def _canonical(tree: LexborHTMLParser) -> str | None:
     node = tree.css_first('link[rel="canonical"]')
     href = node.attributes.get("href") if node is not None else None
     return href if href and href.startswith("http") else None
+
+
+def _source(profile: SiteProfile | None, page_url: str | None) -> str | None:
+    if profile is not None:
+        return profile.id
+    host = (urlsplit(page_url).hostname or "").removeprefix("www.") if page_url else ""
+    return host or None
+
+
+def _listing_article(url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
+                     warnings: list[str]) -> Article:
+    """A homepage or listing: metadata only, an empty body and the `not_article` warning."""
+    return Article(
+        url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
+        source_name=profile.name if profile else meta.site_name,
+        language=_language(meta.title or "", None, meta, profile, page_url), title=meta.title,
+        extractor="generic", warnings=list(dict.fromkeys([*warnings, "not_article"])),
+    )

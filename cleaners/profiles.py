@@ -26,6 +26,7 @@ class Edition:
     host: str
     path_prefix: str = ""
     start_url: str = ""  # where its spider starts (a sitemap, feed or listing)
+    query: str = ""  # a `key=value` the URL's query must carry (gov.kz's ?lang=ru)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class SiteProfile:
         host = (parts.hostname or "").lower()
         best: Edition | None = None
         for ed in self.editions:
+            if ed.query and ed.query not in parts.query.split("&"):
+                continue
             if _host_matches(host, ed.host) and parts.path.startswith(ed.path_prefix):
                 if best is None or len(ed.path_prefix) > len(best.path_prefix) or ed.host == host:
                     best = ed

@@ -36,15 +36,15 @@ READ_ALSO_LINE = re.compile(rf"^(?:{READ_ALSO})\b\s*(?:[:.\-–—>»]|$)", re.I
 READ_ALSO_TAIL = re.compile(rf"(?<=[.!?…»\"”])\s+(?:{READ_ALSO})\s*:.*$", re.I | re.S)
 PROMO = re.compile(
     r"Подписывайтесь|Подпишитесь|Подписаться на|^Подписаться$|Следите за новостями|Поделитесь новостью|"
-    r"Нашли ошибку|Google News|наш (?:Telegram|телеграм|Instagram|канал)|Telegram-канал|Телеграм-канал|"
-    r"Беттегі қате|Жаңалықтар телефоныңызда|Жазылыңыз|арнамызға|Subscribe to|^Subscribe$|Follow us on|"
+    r"Нашли ошибку|Google News|^Subscribe to|наш (?:Telegram|телеграм|Instagram|канал)|Telegram-канал|Телеграм-канал|"
+    r"Беттегі қате|Жаңалықтар телефоныңызда|Жазылыңыз|арнамызға|^Subscribe$|Follow us on|"
     r"Сообщить об ошибке|выделите (?:её|ее) и нажмите Ctrl|Ctrl\s*\+\s*Enter|Реклама\s*$|^Реклама|^Advertisement$",
     re.I,
 )
 PROMO_MAX_CHARS = 250
 CAPTION = re.compile(
     r"^(?:Фото|Фотоальбом|Сурет|Коллаж|Видео|Инфографика|Иллюстративное фото|Фото с сайта|Скриншот|"
-    r"Photo|Photos|Image|Credit|Источник фото|Автор фото|©)\b\s*(?:[:©/—–-]|видео|с |из |$)",
+    r"Photo|Photos|Image|Credit|Источник фото|Автор фото|Фото автордікі|Сурет автордікі|©)\b\s*(?:[:©/—–-]|видео|с |из |$)",
     re.I,
 )
 CAPTION_MAX_CHARS = 200
@@ -60,7 +60,7 @@ UI_LINE = re.compile(
 )
 MOST_READ_HEADING = re.compile(
     r"^(?:Самое читаемое|Самые читаемые|Читаемое|Популярное|Популярные материалы|Популярные новости|"
-    r"Топ[- ]?\d+|Top[- ]?\d+|Most read|Most popular|Trending|Көп оқылғандар|Көп оқылған|Ең өзекті|"
+    r"Самое популярное|Топ[- ]?\d+|Top[- ]?\d+|Most read|Most popular|Trending|Көп оқылғандар|Көп оқылған|Ең көп оқылған|Ең өзекті|"
     r"Лента новостей|Последние новости|Главные новости|Новости партнеров|Новости партнёров|"
     r"Курсы валют|Курс валют|Валюта бағамы|Погода|Ауа райы)\s*:?$",
     re.I,
@@ -80,20 +80,22 @@ def _is_filler(line: str) -> bool:
     return bool(SEPARATOR.match(line) or COUNTER.match(line))
 
 
-def _next_content(lines: list[str], i: int) -> str | None:
-    """The next line after i that is not empty and not a separator."""
-    for line in lines[i + 1:]:
-        if line and not SEPARATOR.match(line):
-            return line
-    return None
+def _next_contents(lines: list[str]) -> list[str | None]:
+    """For each line, the next line after it that is not empty and not a separator (one backward pass)."""
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        if lines[i] and not SEPARATOR.match(lines[i]):
+            nxt = lines[i]
+    return out
 
 
-def _is_list_item(lines: list[str], i: int) -> bool:
+def _is_list_item(lines: list[str], i: int, nxt: str | None) -> bool:
     """A top-N list entry: a short title followed by view/comment counters."""
     line = lines[i]
     if len(line) > 300 or COUNTER.match(line):
         return False
-    nxt = _next_content(lines, i)
     if nxt is None or not COUNTER.match(nxt):
         return False
     return bool(TOP_ITEM.match(line) or _EMOJI_RE.match(line) or (i > 0 and SEPARATOR.match(lines[i - 1] or "")))
@@ -121,6 +123,7 @@ def filter_lines(lines: list[str], rules: FilterRules = FilterRules()) -> list[s
     norm = [normalize_line(x) for x in lines]
     if norm:
         norm[0] = DATE_MARKER.sub("", norm[0]) if DATE_MARKER.match(lines[0]) else norm[0]
+    following = _next_contents(norm)
     out: list[str] = []
     for i, line in enumerate(norm):
         if not line:
@@ -128,7 +131,7 @@ def filter_lines(lines: list[str], rules: FilterRules = FilterRules()) -> list[s
             continue
         if any(re.search(rx, line) for rx in rules.cut_after):
             break
-        if _is_list_item(norm, i) or _drop(line, rules):
+        if _is_list_item(norm, i, following[i]) or _drop(line, rules):
             continue
         trimmed = _trim_inline(line)
         if trimmed:

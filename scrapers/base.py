@@ -74,6 +74,10 @@ class NewsSpider(scrapy.Spider):
         return found[0]
 
     # URLs: the outlet's own URL is the identity; base_url only changes where it is fetched from.
+    @property
+    def origin(self) -> str:
+        return f"{urlsplit(self.edition.start_url).scheme or 'https'}://{self.edition.host}"
+
     def fetch_url(self, url: str) -> str:
         if not self.base_url:
             return url
@@ -83,7 +87,7 @@ class NewsSpider(scrapy.Spider):
     def original_url(self, found: str) -> str | None:
         """The outlet URL behind a URL found in a response, or None when it is off this site."""
         if self.base_url and found.startswith(self.base_url + "/"):
-            return f"https://{self.edition.host}{found[len(self.base_url):]}"
+            return self.origin + found[len(self.base_url):]
         return found if _bare(urlsplit(found).hostname or "") == _bare(self.edition.host) else None
 
     @classmethod
@@ -151,7 +155,7 @@ class NewsSpider(scrapy.Spider):
         yield from requests
         page = response.meta.get("kaznews_page", 1)
         if doc.kind == "html" and self.next_page and requests and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
-            url = f"https://{self.edition.host}{self.next_page.format(n=page + 1)}"
+            url = self.origin + self.next_page.format(n=page + 1)
             yield self._discovery_request(url, page + 1)
 
     def parse_article(self, response: Response) -> Iterator[Page]:

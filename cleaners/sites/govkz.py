@@ -9,9 +9,9 @@ PROFILE = SiteProfile(
     name="Gov.kz",
     domains=("gov.kz",),
     editions=(
-        Edition("ru", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru"),
-        Edition("kk", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk"),
-        Edition("en", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en"),
+        Edition("ru", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru", query="lang=ru"),
+        Edition("kk", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk", query="lang=kk"),
+        Edition("en", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en", query="lang=en"),
     ),
     title_suffixes=(
         "Gov.kz", "Портал государственных органов", "Мемлекеттік органдар порталы", "Government agencies portal",
