@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 
 ## demo: crawl every bundled mirror (served on 127.0.0.1) into out/articles.jsonl; a second run adds nothing
 demo: $(VENV)/.installed
-	$(BIN)/python -m scrapers.demo --output out/articles.jsonl
+	$(BIN)/kaznews crawl all --mirror -o out/articles.jsonl
 
 ## test: the whole suite (pytest) and the docs site built with --strict
 test: $(VENV)/.installed-dev
