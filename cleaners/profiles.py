@@ -70,14 +70,19 @@ class SiteProfile:
             return None
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        best: Edition | None = None
+        best: tuple[tuple[bool, int], Edition] | None = None
         for ed in self.editions:
             if ed.query and ed.query not in parts.query.split("&"):
                 continue
             if _host_matches(host, ed.host) and parts.path.startswith(ed.path_prefix):
-                if best is None or len(ed.path_prefix) > len(best.path_prefix) or ed.host == host:
-                    best = ed
-        return best
+                rank = (_same_host(host, ed.host), len(ed.path_prefix))
+                if best is None or rank > best[0]:
+                    best = (rank, ed)
+        return best[1] if best else None
+
+
+def _same_host(host: str, other: str) -> bool:
+    return host.removeprefix("www.") == other.removeprefix("www.")
 
 
 def _host_matches(host: str, domain: str) -> bool:

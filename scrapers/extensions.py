@@ -1,4 +1,4 @@
-"""CrawlSummary: log one summary line per spider and optionally append its stats as JSON."""
+"""CrawlSummary: log one summary line per spider, record peak memory, optionally append stats as JSON."""
 from __future__ import annotations
 
 import json
@@ -33,6 +33,9 @@ class CrawlSummary:
         return cls(crawler)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        peak = peak_rss_mb()
+        if peak is not None:
+            self.crawler.stats.set_value(PREFIX + "peak_rss_mb", peak)
         stats = self.crawler.stats.get_stats()
         spider.logger.info("kaznews summary %s: %s", spider.name, json.dumps(summary(stats)))
         if self.stats_file:
@@ -41,6 +44,17 @@ class CrawlSummary:
             record = {"spider": spider.name, "reason": reason, **stats}
             with path.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(record, default=_jsonable, ensure_ascii=False) + "\n")
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory (Linux VmHWM; unlike ru_maxrss, not inherited
+    from the parent that forked it), or None where /proc is missing."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    line = next((ln for ln in status.splitlines() if ln.startswith("VmHWM:")), None)
+    return round(int(line.split()[1]) / 1024, 1) if line else None
 
 
 def _jsonable(value: object) -> str:

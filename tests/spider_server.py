@@ -32,7 +32,6 @@ class Run:
     returncode: int
     items: list[dict[str, Any]]
     stats: dict[str, Any]
-    maxrss_mb: float
     log: str = field(repr=False)
 
     def stat(self, key: str) -> int:
@@ -79,14 +78,12 @@ class Workdir:
         timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         stats_lines = self.stats.read_text().splitlines()[stats_before:] if self.stats.exists() else []
         log = (self.path / f"{spider}.log").read_text(encoding="utf-8", errors="replace")
-        return Run(proc.returncode, self.lines()[before:], json.loads(stats_lines[-1]) if stats_lines else {},
-                   usage.ru_maxrss / 1024, log)
+        return Run(proc.returncode, self.lines()[before:], json.loads(stats_lines[-1]) if stats_lines else {}, log)
 
 
 def copy_outlet(outlet: str, dest: Path) -> Path:
