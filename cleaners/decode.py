@@ -142,9 +142,4 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
     return Decoded(text, enc, warnings)
 
 
-def gunzip_file_bytes(data: bytes, max_bytes: int) -> bytes:
-    """For callers holding a .html.gz file's bytes."""
-    return _gunzip(data, max_bytes) if data[:2] == b"\x1f\x8b" else data
-
-
-__all__ = ["Decoded", "decode_html", "check_binary", "gunzip_file_bytes"]
+__all__ = ["Decoded", "decode_html", "check_binary"]
