@@ -4,15 +4,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Callable
 
 from .fixtures import Fixture, field_diffs, iter_fixtures, load_meta
 from .pipeline import clean_html
 from .profiles import all_profiles, profile_by_id
 
-Fetcher = Callable[[str], bytes]
+Fetcher = Callable[[str], tuple[bytes, dict[str, str]]]
+"""url -> (body as served, response headers)."""
 DEFAULT_ROOT = Path("fixtures")
 
 
@@ -51,28 +53,42 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _served_at(headers: dict[str, str], now: datetime) -> datetime:
+    """The server's Date header (anchors relative dates such as 'Сегодня, 10:35'), else now."""
+    try:
+        served = parsedate_to_datetime(headers.get("Date", "")) if headers.get("Date") else None
+    except (TypeError, ValueError, IndexError):
+        served = None
+    return served if served is not None and served.tzinfo is not None and served <= now else now
+
+
 def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None) -> Path:
     """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path."""
-    is_url = source.startswith(("http://", "https://"))
-    if is_url:
+    now = datetime.now(UTC).replace(microsecond=0)
+    headers: dict[str, str] = {}
+    if source.startswith(("http://", "https://")):
         if fetch is None:
             raise SystemExit("kaznews: fetching a URL needs the scrapers package (run the `kaznews` command)")
-        data, page_url, provenance = fetch(source), source, "saved"
-        origin = f"fetched by kaznews fixtures record from {source}"
+        try:
+            data, headers = fetch(source)
+        except Exception as exc:  # noqa: BLE001 - any failure of the injected fetcher ends the command
+            raise SystemExit(f"kaznews: {exc}") from exc
+        page_url, origin = url or source, f"fetched by kaznews fixtures record from {source}"
     else:
-        data, page_url, provenance = Path(source).read_bytes(), url, "saved"
+        data, page_url = Path(source).read_bytes(), url
         origin = f"recorded by kaznews fixtures record from file {Path(source).name}"
-    name = name or datetime.now(timezone.utc).strftime("page-%Y%m%d-%H%M%S")
+    name = name or now.strftime("page-%Y%m%d-%H%M%S")
     folder = root / outlet
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{name}.html"
     page.write_bytes(data)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    fetched_at = _served_at(headers, now).isoformat()
     meta = load_meta(folder)
-    meta[name] = {"url": page_url, "captured": now[:10], "provenance": provenance, "origin": origin,
-                  "fetched_at": now, "reviewed": False}
+    meta[name] = {"url": page_url, "captured": fetched_at[:10], "provenance": "saved", "origin": origin,
+                  "fetched_at": fetched_at, "reviewed": False}
     _write_json(folder / "meta.json", meta)
-    _write_json(folder / f"{name}.json", clean_html(data, page_url, fetched_at=now).to_dict())
+    article = clean_html(data, page_url, fetched_at=fetched_at, headers=headers or None)
+    _write_json(folder / f"{name}.json", article.to_dict())
     return page
 
 
@@ -135,7 +151,7 @@ def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None 
     r.add_argument("source")
     r.add_argument("--outlet", required=True)
     r.add_argument("--name")
-    r.add_argument("--url", help="the page's URL when recording from a file")
+    r.add_argument("--url", help="the page's URL (when recording from a file or a mirror)")
     r.set_defaults(func=lambda a: cmd_record(a, fetch))
     rv = fsub.add_parser("review", help="list drafts still unreviewed")
     rv.add_argument("--outlet")

@@ -18,7 +18,9 @@ from typing import Any
 
 from cleaners.cli import build_parser, run
 
+from .checklive import add_check_live_command
 from .extensions import summary
+from .fetch import fetch_page
 
 
 def add_crawl_command(sub: argparse._SubParsersAction) -> None:
@@ -110,8 +112,10 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    add_crawl_command(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)))
+    parser = build_parser(fetch=fetch_page)
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    add_crawl_command(sub)
+    add_check_live_command(sub)
     return run(parser, argv)
 
 
