@@ -1,16 +1,32 @@
-"""Registry of extractors the benchmarks compare: name -> how to build a `(page) -> text` function.
+"""Registry of extractors the benchmarks compare: name -> how to build its extraction function.
 
 Imports happen inside the loaders, so each benchmark subprocess imports only the library it
-measures. To add one (readability-lxml, resiliparse, ...), write a loader and add a row to
-`EXTRACTORS`; list the distributions whose versions the report should print.
+measures. To add one, write a loader (body only: `(raw, text, url) -> str`) and, when the
+library also yields a title or date, a full loader (`(raw, text, url, fetched_at) -> Extracted`);
+then add a row to `EXTRACTORS` listing the distributions whose versions the report prints.
 """
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
 
 ExtractFn = Callable[[bytes, str, str | None], str]
 """(raw page bytes, the same page decoded to str, url) -> article text ("" when nothing found)."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an extractor gives for one page; None means it does not yield that field."""
+
+    body: str
+    title: str | None = None
+    date: str | None = None
+    rejected: bool | None = None  # recognised as not an article (listing, homepage)
+
+
+FullFn = Callable[[bytes, str, str | None, str | None], Extracted]
+"""(raw bytes, decoded page, url, fetched_at ISO or None) -> Extracted."""
 
 
 @dataclass(frozen=True)
@@ -18,22 +34,44 @@ class Extractor:
     load: Callable[[], ExtractFn]
     packages: tuple[str, ...]
     note: str = ""
+    load_full: Callable[[], FullFn] | None = None
+    fields: tuple[str, ...] = ()  # metadata it yields: "title", "date", "rejected"
+    date_precision: str = ""  # "time" (full timestamp) or "day" (YYYY-MM-DD only)
+    module: str = ""  # import name; the extractor is skipped when it is not installed
+
+    def loader(self) -> FullFn:
+        """The full loader, or the body loader wrapped to return `Extracted(body)`."""
+        if self.load_full is not None:
+            return self.load_full()
+        body = self.load()
+        return lambda raw, text, url, fetched_at: Extracted(body(raw, text, url))
+
+    def available(self) -> bool:
+        return not self.module or importlib.util.find_spec(self.module) is not None
 
 
-def _kaznews(use_profiles: bool) -> Callable[[], ExtractFn]:
-    def load() -> ExtractFn:
+def _kaznews_full(use_profiles: bool) -> Callable[[], FullFn]:
+    def load() -> FullFn:
         from cleaners import clean_html
         from cleaners.errors import CleanerError
         from cleaners.options import CleanOptions
 
         options = CleanOptions(use_profiles=use_profiles)
 
-        def run(raw: bytes, text: str, url: str | None) -> str:
+        def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
             try:
-                return clean_html(raw, url, options=options).body
+                art = clean_html(raw, url, fetched_at=fetched_at, options=options)
             except CleanerError:
-                return ""
+                return Extracted("", None, None, False)
+            return Extracted(art.body, art.title, art.date, "not_article" in art.warnings)
         return run
+    return load
+
+
+def _kaznews(use_profiles: bool) -> Callable[[], ExtractFn]:
+    def load() -> ExtractFn:
+        full = _kaznews_full(use_profiles)()
+        return lambda raw, text, url: full(raw, text, url, None).body
     return load
 
 
@@ -47,6 +85,23 @@ def _trafilatura(**kwargs: object) -> Callable[[], ExtractFn]:
 
         def run(raw: bytes, text: str, url: str | None) -> str:
             return trafilatura.extract(text, url=url, **kwargs) or ""
+        return run
+    return load
+
+
+def _trafilatura_full(**kwargs: object) -> Callable[[], FullFn]:
+    def load() -> FullFn:
+        import logging
+
+        import trafilatura
+
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+        def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
+            doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, **kwargs)
+            if doc is None:
+                return Extracted("")
+            return Extracted(doc.text or "", doc.title, doc.date)
         return run
     return load
 
@@ -70,6 +125,18 @@ def _readability() -> ExtractFn:
     return run
 
 
+def _readability_full() -> FullFn:
+    from lxml.html import fromstring
+    from readability import Document
+
+    def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
+        doc = Document(text, url=url)
+        title = doc.short_title()
+        summary = doc.summary(html_partial=True)
+        return Extracted(fromstring(summary).text_content() if summary.strip() else "", title)
+    return run
+
+
 def _resiliparse() -> ExtractFn:
     from resiliparse.extract.html2text import extract_plain_text
 
@@ -78,18 +145,24 @@ def _resiliparse() -> ExtractFn:
     return run
 
 
+_KZ = ("kaznews", "selectolax", "trafilatura")
 EXTRACTORS: dict[str, Extractor] = {
-    "kaznews-generic": Extractor(_kaznews(False), ("kaznews", "selectolax", "trafilatura"),
-                                 "clean_html(..., CleanOptions(use_profiles=False)).body"),
-    "kaznews-full": Extractor(_kaznews(True), ("kaznews", "selectolax", "trafilatura"),
-                              "clean_html(...) with default options (no AEB site has a profile)"),
-    "trafilatura": Extractor(_trafilatura(), ("trafilatura", "lxml"), "trafilatura.extract(html, url=url)"),
+    "kaznews-generic": Extractor(_kaznews(False), _KZ, "clean_html(..., CleanOptions(use_profiles=False))",
+                                 _kaznews_full(False), ("title", "date", "rejected"), "time"),
+    "kaznews-full": Extractor(_kaznews(True), _KZ, "clean_html(...) with default options (site profiles)",
+                              _kaznews_full(True), ("title", "date", "rejected"), "time"),
+    "trafilatura": Extractor(_trafilatura(), ("trafilatura", "lxml"), "trafilatura.extract(html, url=url)",
+                             _trafilatura_full(), ("title", "date"), "day"),
     "trafilatura-precision": Extractor(_trafilatura(favor_precision=True), ("trafilatura", "lxml"),
-                                       "favor_precision=True"),
+                                       "favor_precision=True", _trafilatura_full(favor_precision=True),
+                                       ("title", "date"), "day"),
+    # optional: need `pip install readability-lxml` / `resiliparse` (the `bench` extra)
+    "readability-lxml": Extractor(_readability, ("readability-lxml", "lxml"), "Document.summary()",
+                                  _readability_full, ("title",), module="readability"),
+    "resiliparse": Extractor(_resiliparse, ("resiliparse",), "extract_plain_text(main_content=True)",
+                             module="resiliparse"),
     "selectolax-parse": Extractor(_selectolax_parse, ("selectolax",),
                                   "LexborHTMLParser(html).body.text(): parse-only floor"),
-    # optional: need `pip install readability-lxml` / `resiliparse` (the `bench` extra)
-    "readability-lxml": Extractor(_readability, ("readability-lxml", "lxml"), "Document.summary()"),
-    "resiliparse": Extractor(_resiliparse, ("resiliparse",), "extract_plain_text(main_content=True)"),
 }
-DEFAULT = ("kaznews-generic", "kaznews-full", "trafilatura", "trafilatura-precision", "selectolax-parse")
+DEFAULT = tuple(EXTRACTORS)
+"""Every registered extractor; those whose library is missing are reported as not installed."""

@@ -1,0 +1,83 @@
+"""Every benchmark in one command: `python -m bench [--passes N] [--write-docs]`.
+
+Runs the AEB benchmark (`bench.aeb`), the Kazakh fixtures benchmark (`bench.fixtures`), the
+crawl benchmark (`bench.crawl`, in a subprocess, when that module exists), then plots F1 against
+pages/s. With --write-docs every result block of docs/benchmarks.md (tables, targets, machine) and
+the plot docs/img/bench-f1-vs-speed.png are rewritten; without it the plot goes to bench/results/.
+Each part can also run alone (`python -m bench.aeb`, `bench.fixtures`, `bench.plot`).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+
+from . import aeb, fixtures
+from .runner import ROOT
+from .targets import write_shared
+
+
+def crawl_commands(write_docs: bool) -> list[list[str]]:
+    """`python -m bench.crawl` runs to make: plain, then with --workers/--backend when it offers them."""
+    if importlib.util.find_spec("bench.crawl") is None:
+        return []
+    base = [sys.executable, "-m", "bench.crawl", *(["--write-docs"] if write_docs else [])]
+    helptext = subprocess.run([sys.executable, "-m", "bench.crawl", "--help"], cwd=ROOT, capture_output=True,
+                              text=True, check=False).stdout
+    cmds = [base]
+    if "--workers" in helptext:
+        cmds.append(base + ["--workers", "1,2,4"] + (["--backend", "redis"] if "--backend" in helptext else []))
+    return cmds
+
+
+def _run(cmd: list[str]) -> int:
+    print(f"bench: {' '.join(cmd[1:])}", file=sys.stderr)
+    code = subprocess.run(cmd, cwd=ROOT, check=False).returncode
+    if code:
+        print(f"bench: {' '.join(cmd[1:])} exited {code}; continuing", file=sys.stderr)
+    return code
+
+
+def run_crawl(write_docs: bool) -> None:
+    """Run the crawl benchmark's commands; a usage error (exit 2) on `--workers 1,2,4` retries `--workers 4`."""
+    cmds = crawl_commands(write_docs)
+    if not cmds:
+        print("bench: no bench.crawl module; crawl benchmark skipped", file=sys.stderr)
+    for cmd in cmds:
+        if _run(cmd) == 2 and "1,2,4" in cmd:
+            _run([("4" if arg == "1,2,4" else arg) for arg in cmd])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (AEB and fixtures)")
+    ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
+    ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
+    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "crawl", "plot"],
+                    help="leave out a part (repeatable)")
+    args = ap.parse_args(argv)
+    common = ["--passes", str(args.passes), "--min-seconds", str(args.min_seconds)]
+    common += ["--write-docs"] if args.write_docs else []
+    if "aeb" not in args.skip:
+        aeb.main(common)
+    if "fixtures" not in args.skip:
+        print()
+        fixtures.main(common)
+    if "crawl" not in args.skip:
+        run_crawl(args.write_docs)
+    if args.write_docs:
+        missing = write_shared()
+        if missing:
+            print(f"bench: docs/benchmarks.md lacks blocks {', '.join(missing)}", file=sys.stderr)
+    if "plot" not in args.skip:
+        if importlib.util.find_spec("matplotlib") is None:
+            print("bench: matplotlib not installed (pip install -e '.[bench]'); plot skipped", file=sys.stderr)
+        else:
+            from .plot import main as plot_main
+            plot_main([] if args.write_docs else ["--output", str(ROOT / "bench" / "results" / "f1-vs-speed.png")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
