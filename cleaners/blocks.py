@@ -12,8 +12,8 @@ BLOCK_TAGS = frozenset(
     "figure dl dt dd address hr br center details summary".split()
 )
 _MARK = "\u2063\u2063"  # invisible separator pair: cannot occur in real text
-_MARK_RE = re.compile(r"\s*(?:\u2063\u2063\s*)+")
 _WS = re.compile(r"\s+")
+_ODD_WS = re.compile(r"[^\S ]")  # any whitespace but " "
 
 
 def paragraphs(node: LexborNode) -> list[str]:
@@ -24,4 +24,12 @@ def paragraphs(node: LexborNode) -> list[str]:
             child.insert_before(_MARK)
             child.insert_after(_MARK)
     text = copy.text(separator="", deep=True)
-    return [p for p in (normalize_line(_WS.sub(" ", x)) for x in _MARK_RE.split(text)) if p]
+    # Pieces between marks are stripped by `normalize_line`: a plain split needs no whitespace-eating regex.
+    return [p for p in (normalize_line(_fold_spaces(x)) for x in text.split(_MARK)) if p]
+
+
+def _fold_spaces(text: str) -> str:
+    """Every whitespace run as one " " (the regex runs only when some run is not one " " already)."""
+    if "  " in text or (not text.isprintable() and _ODD_WS.search(text)):  # other spaces are unprintable
+        return _WS.sub(" ", text)
+    return text

@@ -15,8 +15,7 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from dateutil.parser import isoparse
-
+from cleaners.isotime import isoparse
 from cleaners.months import MONTH_PATTERN, month_number
 
 __all__ = ["ALMATY", "check_plausible", "date_from_url", "parse_date", "to_iso"]
@@ -203,7 +202,11 @@ def _fields(kind: str, match: re.Match[str], lang: str | None) -> tuple[int | No
 
 def _first_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The earliest (then longest) absolute-date match in text."""
-    found = [(kind, m) for kind, p in (("iso", _ISO), *_DATE_PATTERNS) if (m := p.search(text))]
+    iso = _ISO.search(text)
+    # An ISO timestamp at the very start can only be beaten by a match there too: no full searches.
+    find = "match" if iso is not None and iso.start() == 0 else "search"
+    found = [("iso", iso)] if iso is not None else []
+    found += [(kind, m) for kind, p in _DATE_PATTERNS if (m := getattr(p, find)(text))]
     if not found:
         return None
     return min(found, key=lambda item: (item[1].start(), -item[1].end()))

@@ -20,14 +20,23 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _CYRILLIC_CANDIDATES = ("utf-8", "cp1251", "koi8-r", "cp866", "iso8859-5", "mac-cyrillic")
 # "РџСЂ"-style runs: UTF-8 Cyrillic read as cp1251.
 _MOJIBAKE = re.compile(r"(?:[РС][\u0400-\u045f\u0490-\u04ff]){3,}|(?:Ð[\u0080-\u00ff]){3,}")
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))  # C0 controls other than \t \n \v \f \r
 _TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|meta|title|div|p|article|span|a|table|script)\b", re.I)
 
 
 @dataclass
 class Decoded:
+    """The decoded page; `utf8` is set when the input bytes were exactly `text` in UTF-8."""
+
     text: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    utf8: bytes | None = None
+
+    @property
+    def markup(self) -> str | bytes:
+        """What to parse: the UTF-8 bytes when there are such (the parser need not re-encode)."""
+        return self.utf8 if self.utf8 is not None else self.text
 
 
 def _header(headers: Mapping[str, object] | None, name: str) -> str | None:
@@ -61,7 +70,7 @@ def check_binary(data: bytes) -> None:
         if head.startswith(magic):
             raise NotHTMLError(f"input is a {what}, not HTML")
     sample = data[:8192]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > len(sample) * 0.1:
         raise NotHTMLError(f"input looks binary ({controls} control bytes in the first {len(sample)})")
 
@@ -101,7 +110,7 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
         raise TooLargeError(f"input is {len(data)} bytes, over the limit of {max_bytes}")
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # `not data.strip()` without copying the page
         raise EmptyInputError("input is empty")
     warnings: list[str] = []
     bom_enc, bom = read_bom(data)
@@ -109,7 +118,7 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
         text = data[len(bom):].decode(bom_enc, errors="replace")
         return Decoded(text, resolve_encoding(bom_enc) or bom_enc, warnings)
     check_binary(data)
-    if not _TAG.search(data[:65536]) and not _TAG.search(data):
+    if not _TAG.search(data, 0, 65536) and not _TAG.search(data):
         raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
@@ -120,7 +129,7 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
     if as_utf8 is not None:
         if declared and codecs.lookup(declared).name != "utf-8" and not data.isascii():
             warnings.append("charset_mismatch")
-        return Decoded(as_utf8, "utf-8", warnings)
+        return Decoded(as_utf8, "utf-8", warnings, utf8=data)
     if declared and codecs.lookup(declared).name == "utf-8":
         truncated = _utf8_truncated(data)
         if truncated is not None:

@@ -5,7 +5,7 @@ import json
 import re
 from typing import Any, Iterator
 
-from selectolax.lexbor import LexborHTMLParser
+from .select import Root
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                            "OpinionNewsArticle", "Report", "LiveBlogPosting", "ScholarlyArticle"})
@@ -30,7 +30,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(x) for x in t} if isinstance(t, list) else {str(t)}
 
 
-def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+def jsonld_objects(tree: Root) -> list[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts; broken blocks are skipped."""
     out: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):

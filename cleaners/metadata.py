@@ -4,12 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
-
 from . import jsonld
 from .normalize import normalize_line
 from .profiles import Layout, SiteProfile
-from .select import select_all, select_first
+from .select import Page, Root, first_value, select_all, select_first
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
 GENERIC_DATE_SELECTORS = (
@@ -85,11 +83,14 @@ def _clean_tag(tag: str) -> str:
     return normalize_line(tag.lstrip("#").strip(" ,;"))
 
 
-def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: Layout | None) -> Meta:
+def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None) -> Meta:
+    """Title, date texts, authors, tags, section, canonical URL, site name and <html lang>."""
+    tree = root if isinstance(root, Page) else Page(root)  # type: ignore[arg-type]
     objects = jsonld.jsonld_objects(tree)
     art = jsonld.article_object(objects)
     meta = Meta()
-    html = tree.css_first("html")
+    root = tree.tree.root  # the document element: the first `html` match whenever it is <html>
+    html = root if root is not None and root.tag == "html" else tree.css_first("html")
     meta.html_lang = html.attributes.get("lang") if html is not None else None
     meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or (
         jsonld.names(art.get("publisher"))[:1] or [None])[0]
@@ -136,17 +137,12 @@ def extract_meta(tree: LexborHTMLParser, profile: SiteProfile | None, layout: La
     return meta
 
 
-def select_all_first_each(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[str]:
+def select_all_first_each(tree: Root, selectors: tuple[str, ...]) -> list[str]:
     """The first value of each selector, in order (date candidates for fallback)."""
-    out = []
-    for sel in selectors:
-        value = select_first(tree, (sel,))
-        if value:
-            out.append(value)
-    return out
+    return [value for value in (first_value(tree, sel) for sel in selectors) if value]
 
 
-def page_title(tree: LexborHTMLParser, profile: SiteProfile | None, site_name: str | None) -> str | None:
+def page_title(tree: Root, profile: SiteProfile | None, site_name: str | None) -> str | None:
     """The page's own title (og:title or <title>, site suffix removed): for homepages and listings."""
     title = select_first(tree, ('meta[property="og:title"]@content', "title"))
     names = [site_name or "", *((profile.name, *profile.title_suffixes) if profile else ())]

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from . import jsonld
+from .select import Root
 
 _LISTING_PATH = re.compile(
     r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?(?:$|(?:news|novosti|latest|lenta|tag|tags|category|rubric|archive|search|"
@@ -19,7 +18,7 @@ _ARTICLE_META = (
 )
 
 
-def has_article_signals(tree: LexborHTMLParser) -> bool:
+def has_article_signals(tree: Root) -> bool:
     """og:type article, a published-time meta, or a schema.org Article in JSON-LD."""
     if any(tree.css_first(sel) is not None for sel in _ARTICLE_META):
         return True
@@ -33,7 +32,7 @@ def is_listing_url(url: str | None) -> bool:
     return bool(_LISTING_PATH.search(urlsplit(url).path or "/"))
 
 
-def not_article(tree: LexborHTMLParser, url: str | None, profile_matched: bool, layout_found: bool) -> bool:
+def not_article(tree: Root, url: str | None, profile_matched: bool, layout_found: bool) -> bool:
     """True when the page is clearly not one article.
 
     A known outlet's page that no article layout matches is a listing when its URL is one, or

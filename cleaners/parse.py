@@ -8,16 +8,29 @@ from .errors import ExtractionError
 _FLATTENABLE = {"div", "span", "section", "font", "b", "i", "em", "strong", "center", "table", "tbody", "tr", "td", "ul", "li", "blockquote"}
 
 
-def parse_html(text: str) -> LexborHTMLParser:
+def parse_html(text: str | bytes) -> LexborHTMLParser:
+    """Parse text, or bytes that are valid UTF-8."""
     try:
         return LexborHTMLParser(text)
     except Exception as exc:  # selectolax raises plain errors on internal failure
         raise ExtractionError(f"parse: {exc}") from exc
 
 
+def _deeper_than(root: LexborNode, max_depth: int) -> bool:
+    """True when some node under root (depth 1) is deeper than max_depth: one pass per tree level."""
+    level = [root]
+    depth = 1
+    while level:
+        if depth > max_depth:
+            return True
+        level = [child for node in level for child in node.iter()]
+        depth += 1
+    return False
+
+
 def flatten_deep(tree: LexborHTMLParser, max_depth: int) -> int:
     """Unwrap container elements nested deeper than max_depth; returns how many were unwrapped."""
-    if tree.root is None:
+    if tree.root is None or not _deeper_than(tree.root, max_depth):
         return 0
     depth: dict[int, int] = {}
     deep: list[LexborNode] = []

@@ -5,8 +5,6 @@ from datetime import datetime, timezone
 from typing import Mapping
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from . import dates
 from .article import Article
 from .blocks import paragraphs
@@ -21,7 +19,7 @@ from .pagekind import not_article
 from .parse import flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node, prune_tree
-from .select import first_node, select_all
+from .select import Page, Root, first_node, select_all
 from .textfilters import FilterRules, filter_lines
 
 _HAS_TAG = ("<html", "<body", "<head", "<div", "<p", "<article", "<meta", "<title", "<span", "<a ", "<!doctype")
@@ -53,18 +51,32 @@ def _as_datetime(value: datetime | str | None) -> datetime | None:
     return parsed
 
 
-def choose_layout(tree: LexborHTMLParser, profile: SiteProfile | None) -> Layout | None:
+def choose_layout(tree: Root, profile: SiteProfile | None) -> Layout | None:
     """The newest layout of the profile whose detector matches the page."""
     if profile is None:
         return None
-    return next((lay for lay in profile.layouts if first_node(tree, lay.detectors) is not None), None)
+    return next((lay for lay in profile.layouts if _detected(tree, lay)), None)
 
 
-def _profile_body(tree: LexborHTMLParser, layout: Layout) -> list[str]:
+def _detected(tree: Root, layout: Layout) -> bool:
+    """Does a detector match? A detector that is also a body selector is run in full on a `Page`,
+    so that `_profile_body` finds its result memoised instead of scanning the page again."""
+    if not isinstance(tree, Page):
+        return first_node(tree, layout.detectors) is not None
+    bodies = {selector.partition("@")[0] for selector in layout.body}
+    for selector in layout.detectors:
+        css = selector.partition("@")[0]
+        found = bool(tree.css(css)) if css in bodies and css == css.strip() else tree.css_first(css.strip()) is not None
+        if found:
+            return True
+    return False
+
+
+def _profile_body(page: Page, layout: Layout) -> list[str]:
     out: list[str] = []
-    lead = select_all(tree, layout.lead) if layout.lead else []
+    lead = select_all(page, layout.lead) if layout.lead else []
     for selector in layout.body:
-        nodes = tree.css(selector.partition("@")[0])
+        nodes = page.css(selector.partition("@")[0])
         if not nodes:
             continue
         for node in nodes:
@@ -112,13 +124,14 @@ def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | N
     return detect_language(f"{title or ''}\n{body}", hint)
 
 
-def _body(tree: LexborHTMLParser, layout: Layout | None, url: str | None, warnings: list[str]) -> list[str]:
+def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str]) -> list[str]:
+    """Body paragraphs; the page's tree is pruned in place (its memoised selector results go stale)."""
     if layout is not None:
-        paras = _profile_body(tree, layout)
+        paras = _profile_body(page, layout)
         if paras:
             return paras
         warnings.append("profile_body_empty")
-    return extract_generic(prune_tree(tree), url)
+    return extract_generic(prune_tree(page.tree), url)
 
 
 def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetime | str | None = None,
@@ -139,23 +152,24 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
            headers: Mapping[str, object] | None, opts: CleanOptions) -> Article:
     if isinstance(html, (bytes, bytearray, memoryview)):
         decoded = decode_html(bytes(html), headers, max_bytes=opts.max_bytes)
-        text, warnings = decoded.text, decoded.warnings
+        markup, warnings = decoded.markup, decoded.warnings
     else:
-        text, warnings = _text_input(html, opts)
-    tree = parse_html(text)
+        markup, warnings = _text_input(html, opts)
+    tree = parse_html(markup)
     if flatten_deep(tree, opts.max_depth):
         warnings.append("deep_nesting_flattened")
-    canonical = _canonical(tree)
+    page = Page(tree)
+    canonical = _canonical(page)
     page_url = url or canonical
     profile = profile_for_url(page_url) if opts.use_profiles else None
-    layout = choose_layout(tree, profile)
+    layout = choose_layout(page, profile)
     if profile is not None and layout is None:
         warnings.append("profile_layout_unknown")
-    meta = extract_meta(tree, profile, layout)
-    if not_article(tree, page_url, profile is not None, layout is not None):
-        meta.title = page_title(tree, profile, meta.site_name)
+    meta = extract_meta(page, profile, layout)
+    if not_article(page, page_url, profile is not None, layout is not None):
+        meta.title = page_title(page, profile, meta.site_name)
         return _listing_article(url, meta, profile, page_url, warnings)
-    paras = _body(tree, layout, page_url, warnings)
+    paras = _body(page, layout, page_url, warnings)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
     if paras and meta.title and normalize_line(paras[0]) == meta.title:
@@ -180,8 +194,9 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     )
 
 
-def _canonical(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first('link[rel="canonical"]')
+def _canonical(page: Page) -> str | None:
+    found = page.css('link[rel="canonical"]')
+    node = found[0] if found else None
     href = node.attributes.get("href") if node is not None else None
     return href if href and href.startswith("http") else None
 

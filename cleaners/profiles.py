@@ -111,8 +111,11 @@ def profile_for_url(url: str | None) -> SiteProfile | None:
     if not url:
         return None
     host = (urlsplit(url).hostname or "").lower()
-    if not host:
-        return None
+    return _profile_for_host(host) if host else None
+
+
+@lru_cache(maxsize=1024)
+def _profile_for_host(host: str) -> SiteProfile | None:
     best: tuple[int, SiteProfile] | None = None
     for profile in all_profiles():
         for domain in profile.domains:

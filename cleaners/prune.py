@@ -142,15 +142,23 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
     return tree
 
 
+_JUNK_TAG_QUERY = ", ".join(JUNK_TAGS)
+# Only elements with one of these attributes can be junk by `is_junk_node`.
+_JUNK_ATTR_QUERY = "[class], [id], [role], [aria-hidden], [hidden], [style]"
+
+
 def prune_node(node: LexborNode, extra_selectors: tuple[str, ...] = (), generic: bool = True) -> None:
-    """Prune inside one element (a profile's body) rather than the whole page."""
+    """Prune inside one element (a profile's body) rather than the whole page.
+
+    Junk tags are removed in one query: `decompose` detaches whole subtrees, so removing the
+    union of matches equals removing tag by tag.
+    """
     for sel in extra_selectors:
         for junk in node.css(sel):
             junk.decompose()
-    for tag in JUNK_TAGS:
-        for junk in node.css(tag):
-            junk.decompose()
+    for junk in node.css(_JUNK_TAG_QUERY):
+        junk.decompose()
     if generic:
-        for junk in [n for n in node.traverse() if n is not node and n.tag != "-text" and is_junk_node(n)]:
+        for junk in [n for n in node.css(_JUNK_ATTR_QUERY) if is_junk_node(n)]:
             if junk.parent is not None:
                 junk.decompose()

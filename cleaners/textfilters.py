@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .linerx import casefold_any, line_tests
 from .normalize import normalize_line
 
 _EMOJI = (
@@ -34,13 +35,16 @@ READ_ALSO = (
 )
 READ_ALSO_LINE = re.compile(rf"^(?:{READ_ALSO})\b\s*(?:[:.\-–—>»]|$)", re.I)
 READ_ALSO_TAIL = re.compile(rf"(?<=[.!?…»\"”])\s+(?:{READ_ALSO})\s*:.*$", re.I | re.S)
-PROMO = re.compile(
-    r"Подписывайтесь|Подпишитесь|Подписаться на|^Подписаться$|Следите за новостями|Поделитесь новостью|"
-    r"Нашли ошибку|Google News|^Subscribe to|наш (?:Telegram|телеграм|Instagram|канал)|Telegram-канал|Телеграм-канал|"
-    r"Беттегі қате|Жаңалықтар телефоныңызда|Жазылыңыз|арнамызға|^Subscribe$|Follow us on|"
-    r"Сообщить об ошибке|выделите (?:её|ее) и нажмите Ctrl|Ctrl\s*\+\s*Enter|Реклама\s*$|^Реклама|^Advertisement$",
-    re.I,
+_PROMO_ANYWHERE = (
+    r"Подписывайтесь|Подпишитесь|Подписаться на|Следите за новостями|Поделитесь новостью|"
+    r"Нашли ошибку|Google News|наш (?:Telegram|телеграм|Instagram|канал)|Telegram-канал|Телеграм-канал|"
+    r"Беттегі қате|Жаңалықтар телефоныңызда|Жазылыңыз|арнамызға|Follow us on|"
+    r"Сообщить об ошибке|выделите (?:её|ее) и нажмите Ctrl|Ctrl\s*\+\s*Enter|Реклама\s*$"
 )
+_PROMO_LINE = r"^(?:Подписаться$|Subscribe to|Subscribe$|Реклама|Advertisement$)"
+PROMO = re.compile(f"{_PROMO_ANYWHERE}|{_PROMO_LINE}", re.I)
+# The same two halves searched apart: a `^` alternative would stop the search skipping ahead.
+_PROMO_PARTS = (re.compile(_PROMO_ANYWHERE, re.I), re.compile(_PROMO_LINE, re.I))
 PROMO_MAX_CHARS = 250
 CAPTION = re.compile(
     r"^(?:Фото|Фотоальбом|Сурет|Коллаж|Видео|Инфографика|Иллюстративное фото|Фото с сайта|Скриншот|"
@@ -48,9 +52,10 @@ CAPTION = re.compile(
     re.I,
 )
 CAPTION_MAX_CHARS = 200
+_CREDIT_WORDS = ("Скриншот видео", "Кадр видео", "Фото", "Сурет", "Коллаж", "Photo")
 INLINE_CREDIT = re.compile(
     r"(?<=[.!?…»\"”])\s+(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\.?\s){1,5})?"
-    r"(?:Скриншот видео|Кадр видео|Фото|Сурет|Коллаж|Photo)\s*(?:«[^»\n]{1,80}»|:\s*[^.!?\n«]{1,60}?\.)(?=\s|$)"
+    rf"(?:{'|'.join(_CREDIT_WORDS)})\s*(?:«[^»\n]{{1,80}}»|:\s*[^.!?\n«]{{1,60}}?\.)(?=\s|$)"
 )
 UI_LINE = re.compile(
     r"^(?:Поделиться|Бөлісу|Share|Просмотр(?:ов|ы)?|Көрілім|Оқылды|Views|Комментари(?:и|ев)|Пікірлер|Comments|"
@@ -106,16 +111,19 @@ def _drop(line: str, rules: FilterRules) -> bool:
         return True
     if READ_ALSO_LINE.match(line) or MOST_READ_HEADING.match(line):
         return True
-    if len(line) <= PROMO_MAX_CHARS and PROMO.search(line):
+    if len(line) <= PROMO_MAX_CHARS and casefold_any(_PROMO_PARTS)(line):
         return True
     if len(line) <= CAPTION_MAX_CHARS and CAPTION.match(line):
         return True
-    return any(re.search(rx, line) for rx in rules.drop_line)
+    return any(test(line) for test in line_tests(rules.drop_line))
 
 
 def _trim_inline(line: str) -> str:
-    line = READ_ALSO_TAIL.sub("", line)
-    return INLINE_CREDIT.sub("", line)
+    if ":" in line:  # READ_ALSO_TAIL needs one
+        line = READ_ALSO_TAIL.sub("", line)
+    if any(word in line for word in _CREDIT_WORDS):  # INLINE_CREDIT needs one
+        line = INLINE_CREDIT.sub("", line)
+    return line
 
 
 def filter_lines(lines: list[str], rules: FilterRules = FilterRules()) -> list[str]:
@@ -124,12 +132,13 @@ def filter_lines(lines: list[str], rules: FilterRules = FilterRules()) -> list[s
     if norm:
         norm[0] = DATE_MARKER.sub("", norm[0]) if DATE_MARKER.match(lines[0]) else norm[0]
     following = _next_contents(norm)
+    cut_after = line_tests(rules.cut_after)
     out: list[str] = []
     for i, line in enumerate(norm):
         if not line:
             out.append("")
             continue
-        if any(re.search(rx, line) for rx in rules.cut_after):
+        if any(test(line) for test in cut_after):
             break
         if _is_list_item(norm, i, following[i]) or _drop(line, rules):
             continue
