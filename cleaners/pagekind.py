@@ -7,9 +7,11 @@ from urllib.parse import urlsplit
 from . import jsonld
 from .select import Root
 
+# A homepage; a section front (`/news/`, only bare: `/news/some-story` is an article on many
+# sites); a taxonomy page with one segment (`/tag/Алматы/`); or any pagination URL.
 _LISTING_PATH = re.compile(
-    r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?(?:$|(?:news|novosti|latest|lenta|tag|tags|category|rubric|archive|search|"
-    r"all|page|kazakhstan_news|world_news|zha-aly-tar)(?:/[^/]*)?/?$)|/page/\d+/?$",
+    r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?(?:$|(?:news|novosti|latest|lenta|all|kazakhstan_news|world_news|"
+    r"zha-aly-tar)/?$|(?:tag|tags|category|rubric|archive|search|page)(?:/[^/]*)?/?$)|/page/\d+/?$",
     re.I,
 )
 _ARTICLE_META = (

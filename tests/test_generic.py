@@ -156,3 +156,20 @@ def test_many_junk_siblings() -> None:
 def test_degenerate_pages_do_not_crash(html: bytes) -> None:
     body = _clean_or_typed_error(html)
     assert body is None or isinstance(body, str)
+
+
+@pytest.mark.parametrize(("url", "listing"), [
+    ("https://tengrinews.kz/news/", True),
+    ("https://tengrinews.kz/tag/Алматы/", True),
+    ("https://www.nur.kz/", True),
+    ("https://example.kz/ru/news/page/3/", True),
+    ("https://example.kz/category/politics", True),
+    # a story under a /news/ section is an article (AEB: entermedia.co.kr, jaraguadosul.com.br)
+    ("http://entermedia.co.kr/news/news_view.html?idx=8576&page=1", False),
+    ("http://jaraguadosul.com.br/news/servi-o-de-atendimento-domiciliar", False),
+    ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", False),
+])
+def test_listing_urls(url: str, listing: bool) -> None:
+    from cleaners.pagekind import is_listing_url
+
+    assert is_listing_url(url) is listing
