@@ -28,14 +28,30 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/kaznews crawl all --mirror -o out/articles.jsonl
 
+## system-deps: redis-server from the distribution, for the Redis backend tests (docs/scaling.md).
+## Needs apt-get and root (or passwordless sudo); otherwise it says why and the Redis tests skip.
+.PHONY: system-deps redis
+system-deps:
+	@if command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "system-deps: no apt-get: install redis-server yourself (the Redis tests skip without it)"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "system-deps: not root and no passwordless sudo: run 'sudo apt-get install redis-server' (the Redis tests skip without it)"; exit 0; fi; \
+	echo "system-deps: installing redis-server with apt-get"; \
+	( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null ) \
+	  || echo "system-deps: apt-get could not install redis-server (the Redis tests skip without it)"
+
+## redis: install redis-server (see system-deps); `python -m scrapers.localredis` then runs a throw-away one
+redis: system-deps
+
 ## test: the whole suite (pytest) and the docs site built with --strict
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev system-deps
 	$(BIN)/python -m pytest -q
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
 docs: $(VENV)/.installed-dev
 	$(BIN)/mkdocs build --strict --site-dir site
 
-## bench: quality and speed side by side (numbers go to docs/benchmarks.md by hand, with the machine)
+## bench: every benchmark (AEB, Kazakh fixtures, crawl); rewrites the tables, the plot and the machine in docs/benchmarks.md
 bench: $(VENV)/.installed-bench
-	$(BIN)/python -m bench.aeb --passes 3
+	$(BIN)/python -m bench --write-docs

@@ -21,6 +21,7 @@ from cleaners.cli import build_parser, run
 from .checklive import add_check_live_command
 from .extensions import summary
 from .fetch import fetch_page
+from .merge import add_merge_command
 
 
 def add_crawl_command(sub: argparse._SubParsersAction) -> None:
@@ -116,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     add_crawl_command(sub)
     add_check_live_command(sub)
+    add_merge_command(sub)
     return run(parser, argv)
 
 

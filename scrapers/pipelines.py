@@ -24,12 +24,13 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
 
 from .discovery import parse_date
 from .items import Page, Record
-from .state import State, article_key, fingerprint, utc
+from .state import State, article_key, fingerprint, fsync_mode, utc
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
 
@@ -109,12 +110,23 @@ class DeduplicatePipeline(_Stage):
 
 
 class ExportPipeline(_Stage):
-    """Append one JSON line per article: one write, flush and fsync per line, then the state.
+    """Append one JSON line per article, then record it in the state; how durably, KAZNEWS_FSYNC says.
 
     The state stores how many bytes of the output it covers; on open, complete lines past that
     offset (written just before a kill, not yet recorded) are recorded and a partial line is cut,
     so across a kill and a restart each article is written exactly once. An exclusive flock on
     the output serializes processes that append to the same file (Scrapyd jobs).
+
+    KAZNEWS_FSYNC (docs/benchmarks.md):
+      batch (default)  lines wait in memory (at most KAZNEWS_FSYNC_BATCH of them, or
+                       KAZNEWS_FSYNC_INTERVAL seconds), then one write and one fsync, then the state
+                       records them (SQLite synchronous=NORMAL). The state never covers a line that
+                       is not on disk: exactly once across kills and power loss; the lines still
+                       in memory at a kill were never recorded and are fetched again.
+      line             one write, fsync and state commit (synchronous=FULL) per line.
+      off              one write per line and no fsync at all: exactly once across process kills
+                       (the page cache survives them), but after an OS crash or a power loss the
+                       state can cover lines that never reached the disk, and those are lost.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -123,6 +135,13 @@ class ExportPipeline(_Stage):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         self.emitted = 0
+        self.mode = fsync_mode(crawler.settings)
+        self.batch = max(1, crawler.settings.getint("KAZNEWS_FSYNC_BATCH", 100)) if self.mode == "batch" else 1
+        self.interval = crawler.settings.getfloat("KAZNEWS_FSYNC_INTERVAL", 1.0)
+        self.pending: list[tuple[bytes, Record]] = []
+        self.pending_keys: dict[str, str] = {}  # article key → body fingerprint, of the pending lines
+        self.pending_fingerprints: set[str] = set()
+        self.timer: LoopingCall | None = None
         self._recover()
 
     def _recover(self) -> None:
@@ -146,24 +165,58 @@ class ExportPipeline(_Stage):
             offset += len(line) + 1
             self.state.record(article, article.get("url") or "", _now(), key, offset)
 
+    def open_spider(self) -> None:
+        if self.batch > 1 and self.interval > 0:  # pending lines go out at least this often
+            self.timer = LoopingCall(self.flush)
+            self.timer.start(self.interval, now=False)
+
     def process_item(self, item: Record) -> dict[str, Any]:
         limit = getattr(self.crawler.spider, "max_articles", 0)
         if limit and self.emitted >= limit:  # in flight when the limit was hit: left for the next run
             self.crawler.stats.inc_value("kaznews/dropped/max_articles")
             raise DropItem(f"max_articles: {item.url}")
+        key = article_key(item.article)
+        fp = item.fingerprint or fingerprint(item.article.get("body") or "")
+        if key in self.pending_keys or fp in self.pending_fingerprints:  # the state does not know these yet
+            if self.pending_keys.get(key) == fp:
+                raise self.drop("seen", item.url, item.fetched_at)
+            if key not in self.pending_keys:
+                raise self.drop("duplicate", item.url, item.fetched_at)
+            item.update = True
         self.emitted += 1
         out = dict(item.article)
         if item.update:
             out["update"] = True
-        with _locked(self.fd):  # other processes appending to the same file wait
-            os.write(self.fd, (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8"))
-            os.fsync(self.fd)
-            self.state.record(item.article, item.url, _utc(item.fetched_at), str(self.path),
-                              os.fstat(self.fd).st_size)
+        self.pending.append(((json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8"), item))
+        self.pending_keys[key], item.fingerprint = fp, fp
+        self.pending_fingerprints.add(fp)
+        if len(self.pending) >= self.batch:
+            self.flush()
         self.crawler.stats.inc_value("kaznews/updated" if item.update else "kaznews/new")
         return out
 
+    def flush(self) -> None:
+        """Write the pending lines (one write), fsync them (unless `off`), then record them."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, []
+        data = memoryview(b"".join(line for line, _ in pending))
+        with _locked(self.fd):  # other processes appending to the same file wait
+            offset = os.fstat(self.fd).st_size
+            while data:
+                data = data[os.write(self.fd, data):]
+            if self.mode != "off":
+                os.fsync(self.fd)
+            for line, item in pending:
+                offset += len(line)
+                self.state.record(item.article, item.url, _utc(item.fetched_at), str(self.path), offset)
+        self.pending_keys.clear()
+        self.pending_fingerprints.clear()
+
     def close_spider(self) -> None:
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
+        self.flush()
         os.close(self.fd)
 
 

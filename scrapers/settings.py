@@ -6,7 +6,14 @@ kaznews settings (override with `-s NAME=value` or in the environment of a Scrap
   KAZNEWS_STATS_FILE  if set, one JSON line of crawl stats is appended there when a spider closes
   KAZNEWS_MAX_PAGES   listing pages followed per start URL (default 10)
   KAZNEWS_RETRY_BACKOFF_BASE / _MAX  exponential delay before retry n: base * 2**(n-1), capped
+  KAZNEWS_FSYNC   how the output is made durable: `batch` (default: one write + fsync per
+                  KAZNEWS_FSYNC_BATCH lines or KAZNEWS_FSYNC_INTERVAL seconds), `line`, `off`
+                  (scrapers/pipelines.py ExportPipeline; exactly once across kills in every mode)
+  KAZNEWS_BACKEND  `sqlite` (default) or `redis`: many workers share one frontier and state through
+                   REDIS_URL (env or -s; docs/scaling.md lists the KAZNEWS_REDIS_* settings)
 """
+import os
+
 BOT_NAME = "kaznews"
 SPIDER_MODULES = ["scrapers.spiders"]
 NEWSPIDER_MODULE = "scrapers.spiders"
@@ -59,6 +66,25 @@ KAZNEWS_STATE = ".kaznews/state.sqlite"
 KAZNEWS_OUTPUT = "out/articles.jsonl"
 KAZNEWS_STATS_FILE = ""
 KAZNEWS_MAX_PAGES = 10
+KAZNEWS_FSYNC = "batch"
+KAZNEWS_FSYNC_BATCH = 100
+KAZNEWS_FSYNC_INTERVAL = 1.0
+# Items of one response go through the pipelines one at a time (they are synchronous): Scrapy
+# starts CONCURRENT_ITEMS asyncio tasks per response, and the default 100 cost ~10% of the CPU.
+CONCURRENT_ITEMS = 1
+
+# Backend (scrapers/backend.py, an add-on): `redis` switches scheduler, request filter and state
+# to Redis (docs/scaling.md). Both can also come from the environment of each worker.
+ADDONS = {"scrapers.backend.Backend": 0}
+KAZNEWS_BACKEND = os.environ.get("KAZNEWS_BACKEND", "sqlite")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+KAZNEWS_REDIS_PREFIX = "kaznews"
+KAZNEWS_REDIS_RETENTION_DAYS = 90  # state entries not written (URLs: not seen) for this long expire
+KAZNEWS_REDIS_LEASE = 30.0  # seconds without a heartbeat before a worker's requests and claims are freed
+KAZNEWS_REDIS_IDLE_CLOSE = 2.0  # seconds the whole frontier must stay empty before a worker closes
+KAZNEWS_REDIS_MAX_INFLIGHT = 0  # requests a worker downloads or cleans at once (0: 2 * CONCURRENT_REQUESTS)
+KAZNEWS_REDIS_GIVE_UP = 300.0  # seconds without Redis after which a worker ends (reason redis_unavailable)
+KAZNEWS_WORKER_ID = os.environ.get("KAZNEWS_WORKER_ID", "")  # default: <hostname>:<pid>
 
 FEED_EXPORT_ENCODING = "utf-8"
 TELNETCONSOLE_ENABLED = False

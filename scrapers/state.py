@@ -8,6 +8,7 @@ Tables:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -27,9 +28,11 @@ CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, key TEXT, fetched_at TEXT
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NULL);
 """
 _SPACE = re.compile(r"\s+")
+FSYNC_MODES = ("batch", "line", "off")
 _OPEN: weakref.WeakKeyDictionary[Crawler, State] = weakref.WeakKeyDictionary()
 
 
+@functools.lru_cache(maxsize=256)  # the deduplicator and the state's record hash the same body
 def fingerprint(body: str) -> str:
     """A hash of the article body, insensitive to case and whitespace."""
     return hashlib.sha256(_SPACE.sub(" ", body).strip().casefold().encode("utf-8")).hexdigest()
@@ -39,26 +42,42 @@ def article_key(article: dict[str, Any]) -> str:
     return article.get("canonical_url") or article.get("url") or ""
 
 
+def fsync_mode(settings: Any) -> str:
+    """KAZNEWS_FSYNC: `batch` (default), `line` or `off` (see scrapers.pipelines.ExportPipeline)."""
+    mode = (settings.get("KAZNEWS_FSYNC") or "batch").lower()
+    if mode not in FSYNC_MODES:
+        raise ValueError(f"KAZNEWS_FSYNC must be one of {', '.join(FSYNC_MODES)}, not {mode!r}")
+    return mode
+
+
 def utc(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class State:
-    def __init__(self, path: str | Path, run: str) -> None:
+    def __init__(self, path: str | Path, run: str, synchronous: str = "FULL") -> None:
+        """`synchronous`: SQLite's; NORMAL (no fsync per commit) when the exporter orders its own fsyncs."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.run = run
         self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute(f"PRAGMA synchronous={'NORMAL' if synchronous.upper() == 'NORMAL' else 'FULL'}")
         self.db.executescript(SCHEMA)
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> State:
         """The one state of a crawl, shared by its spider and pipelines."""
+        if crawler not in _OPEN and crawler.settings.get("KAZNEWS_BACKEND") == "redis":
+            from .redis_state import RedisState
+
+            # the same API, shared by many workers (docs/scaling.md)
+            state = _OPEN[crawler] = RedisState.from_crawler(crawler)  # type: ignore[assignment]
+            crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
         if crawler not in _OPEN:
             run = f"{utc(datetime.now(UTC))}/{crawler.spidercls.name}"
-            state = _OPEN[crawler] = cls(crawler.settings.get("KAZNEWS_STATE"), run)
+            synchronous = "FULL" if fsync_mode(crawler.settings) == "line" else "NORMAL"
+            state = _OPEN[crawler] = cls(crawler.settings.get("KAZNEWS_STATE"), run, synchronous)
             crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
         return _OPEN[crawler]
 

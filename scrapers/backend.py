@@ -1,0 +1,56 @@
+"""The storage backend of a crawl: `KAZNEWS_BACKEND=sqlite` (the default) or `redis` (docs/scaling.md).
+
+`Backend` is a Scrapy add-on (enabled in settings.py). With `redis` it switches the scheduler, the
+request filter, two pipelines and a spider middleware to the classes of redis_frontier.py,
+redis_filter.py and redis_state.py, so every worker process started with the same `REDIS_URL`
+shares one frontier and one seen-set. The profile overrides settings.py; `-s NAME=value` still
+overrides it.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+
+from scrapy.settings import BaseSettings
+
+BACKENDS = ("sqlite", "redis")
+INCARNATION = uuid.uuid4().hex[:16]  # this process, in its heartbeat: a restart under the same id is another owner
+PROFILE_PRIORITY = 25  # above "project" (settings.py, 20), below "spider" (30) and "cmdline" (40)
+
+
+def profile(prefix: str) -> dict[str, object]:
+    """The settings the redis backend sets (Redis keys are `<prefix>:<spider>:...`)."""
+    return {
+        "SCHEDULER": "scrapers.redis_frontier.Scheduler",
+        "DUPEFILTER_CLASS": "scrapers.redis_filter.DupeFilter",
+        "SCHEDULER_PERSIST": True,  # workers come and go; the last one clears the crawl (redis_frontier)
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": f"{prefix}:%(spider)s:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:%(spider)s:seen",
+    }
+
+
+def worker_id(settings: BaseSettings) -> str:
+    """This worker's name in Redis: KAZNEWS_WORKER_ID, else `<hostname>:<pid>`."""
+    return settings.get("KAZNEWS_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Backend:
+    """Scrapy add-on: apply the KAZNEWS_BACKEND profile to a crawler's settings."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        backend = settings.get("KAZNEWS_BACKEND") or "sqlite"
+        if backend not in BACKENDS:
+            raise ValueError(f"KAZNEWS_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        if backend == "sqlite":
+            return
+        from .pipelines import DeduplicatePipeline, ExportPipeline
+        from .redis_filter import ShareRequests
+        from .redis_state import ClaimPipeline, RedisExportPipeline
+
+        for name, value in profile(settings.get("KAZNEWS_REDIS_PREFIX")).items():
+            settings.set(name, value, priority=PROFILE_PRIORITY)
+        settings.replace_in_component_priority_dict("ITEM_PIPELINES", DeduplicatePipeline, ClaimPipeline)
+        settings.replace_in_component_priority_dict("ITEM_PIPELINES", ExportPipeline, RedisExportPipeline)
+        settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", ShareRequests, 10)

@@ -1,0 +1,113 @@
+"""`kaznews merge`: join the JSON Lines outputs of several workers into one file, each story once.
+
+    kaznews merge out/worker-*.jsonl -o out/articles.jsonl
+
+A story is identified as the state identifies it (canonical_url, else url). When several records
+share one, the latest version wins: a record flagged `update` beats a first emission, then the
+later `date_modified`, then the later position (later file on the command line, later line).
+A record whose body was already read under another story (the same text under another URL) is
+dropped, as the state drops it.
+Kept records appear in the order their story first appeared, without the `update` flag. A partial
+last line (a worker killed mid-write) and lines that are not JSON objects are skipped and counted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .discovery import parse_date
+from .state import article_key, fingerprint
+
+
+@dataclass
+class Merged:
+    records: list[dict[str, Any]]
+    counts: Counter[str]
+
+
+def read_jsonl(paths: Iterable[str | Path], counts: Counter[str]) -> Iterator[dict[str, Any]]:
+    """The JSON objects of each file, in order; bad and partial lines are counted, not raised."""
+    for path in paths:
+        counts["files"] += 1
+        with open(path, "rb") as fh:
+            for raw in fh:
+                if not raw.endswith(b"\n"):
+                    counts["partial"] += 1
+                    continue
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    record = None
+                if isinstance(record, dict) and article_key(record):
+                    counts["read"] += 1
+                    yield record
+                elif raw.strip():
+                    counts["invalid"] += 1
+
+
+def _rank(record: dict[str, Any], position: int) -> tuple[bool, float, int]:
+    modified = parse_date(record.get("date_modified"))
+    return bool(record.get("update")), modified.timestamp() if modified else float("-inf"), position
+
+
+def merge(records: Iterable[dict[str, Any]], counts: Counter[str] | None = None) -> Merged:
+    """One record per story (its latest version); a body already seen under another story is dropped."""
+    counts = counts if counts is not None else Counter()
+    owner: dict[str, str] = {}  # body fingerprint -> the first story that had it
+    best: dict[str, tuple[tuple[bool, float, int], dict[str, Any]]] = {}
+    for position, record in enumerate(records):
+        key, body = article_key(record), fingerprint(record.get("body") or "")
+        if owner.setdefault(body, key) != key:
+            counts["same_body"] += 1
+            continue
+        rank = _rank(record, position)
+        if key in best:
+            counts["same_story"] += 1
+            if rank <= best[key][0]:
+                continue
+        best[key] = (rank, record)  # a replaced key keeps its first position
+    kept = [{k: v for k, v in record.items() if k != "update"} for _, record in best.values()]
+    counts["written"] = len(kept)
+    return Merged(kept, counts)
+
+
+def write_jsonl(records: list[dict[str, Any]], output: str | None) -> None:
+    """Write to `output` atomically (a temporary file, then rename), or to stdout."""
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if not output or output == "-":
+        sys.stdout.write(lines)
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(lines)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    counts: Counter[str] = Counter()
+    merged = merge(read_jsonl(args.inputs, counts), counts)
+    write_jsonl(merged.records, args.output)
+    c = merged.counts
+    print(f"kaznews merge: {c['read']} records from {c['files']} files -> {c['written']} stories"
+          f" ({c['same_story']} repeated or updated, {c['same_body']} same body, {c['partial']} partial"
+          f" and {c['invalid']} invalid lines skipped)", file=sys.stderr)
+    return 0
+
+
+def add_merge_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("merge", help="join JSON Lines of several workers, each story once (latest version)")
+    p.add_argument("inputs", nargs="+", metavar="JSONL", help="worker outputs (docs/scaling.md)")
+    p.add_argument("-o", "--output", help="write here (atomically); default stdout")
+    p.set_defaults(func=cmd_merge)
