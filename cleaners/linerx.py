@@ -172,12 +172,17 @@ def _lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str] | None:
 
 
 @lru_cache(maxsize=256)
-def casefold_any(patterns: tuple[re.Pattern[str], ...]) -> LineTest:
-    """A function equal to `any(p.search(line) for p in patterns)`, lowercasing the line once."""
+def casefold_any(patterns: tuple[re.Pattern[str], ...], needles: tuple[tuple[str, ...], ...] = ()) -> LineTest:
+    """A function equal to `any(p.search(line) for p in patterns)`, lowercasing the line once.
+
+    `needles[i]`, when given and not empty, holds lowercase literals one of which every match of
+    `patterns[i]` lowercased contains: the search is skipped when the lowercased line has none.
+    """
     lowered = [_lowered(p) for p in patterns]
     if any(low is None for low in lowered):
         return lambda line: any(p.search(line) is not None for p in patterns)
-    lows = [low.search for low, _ in lowered]  # type: ignore[misc]
+    needs = [needles[i] if i < len(needles) else () for i in range(len(patterns))]
+    lows = [(low.search, need) for (low, _), need in zip(lowered, needs)]  # type: ignore[misc]
     safe = set.intersection(*(set(chars) for _, chars in lowered))  # type: ignore[misc]
     unsafe = re.compile(f"[^{_char_class(''.join(safe))}]").search
 
@@ -185,7 +190,9 @@ def casefold_any(patterns: tuple[re.Pattern[str], ...]) -> LineTest:
         if unsafe(line) is not None:
             return any(p.search(line) is not None for p in patterns)
         low_line = line.lower()
-        for low in lows:
+        for low, need in lows:
+            if need and not any(map(low_line.__contains__, need)):
+                continue
             if low(low_line) is not None:
                 return True
         return False

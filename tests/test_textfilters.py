@@ -118,3 +118,42 @@ def test_normalization() -> None:
 def test_empty_and_whitespace() -> None:
     assert clean_text("") == ""
     assert clean_text("  \n\n ") == ""
+
+
+def test_promo_needles_cover_every_alternative() -> None:
+    """Each `_PROMO_ANYWHERE` alternative holds a needle outside groups, unquantified: the prefilter skips no match."""
+    from cleaners import textfilters
+
+    source = textfilters._PROMO_ANYWHERE.lower()
+    alternatives: list[list[tuple[str, int]]] = [[]]
+    depth = 0
+    for ch in source:
+        if ch == "|" and depth == 0:
+            alternatives.append([])
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        alternatives[-1].append((ch, depth if ch != ")" else depth + 1))
+    for alt in alternatives:
+        text = "".join(ch for ch, _ in alt)
+        found = []
+        for needle in textfilters._PROMO_NEEDLES:
+            k = text.find(needle)
+            span = alt[k:k + len(needle)]
+            if k >= 0 and all(d == 0 and ch not in "\\.[]()?*+{}^$" for ch, d in span) and (
+                    text[k + len(needle):][:1] not in ("?", "*", "+", "{")):
+                found.append(needle)
+        assert found, text
+
+
+def test_promo_prefilter_is_exact() -> None:
+    from cleaners import linerx, textfilters
+
+    plain = linerx.casefold_any(textfilters._PROMO_PARTS)
+    fast = textfilters._promo_test()
+    lines = ["Подписывайтесь на наш Telegram-канал", "наш Instagram", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
+             "CTRL + ENTER", "Реклама", "Реклама  ", "Текст про рекламу", "Follow us on X", "Беттегі қате",
+             "Жаңалықтар телефоныңызда", "Обычный абзац новости без призывов.", "Google News", "GOOGLE  NEWS",
+             "пᲂдписывайтесь", "Подпишитесь", "Подписаться на рассылку", "Subscribe", "Следите за новостями",
+             "поделитесь новостью", "сообщить об ошибке", "арнамызға жазылыңыз", "ТЕЛЕГРАМ-КАНАЛ", ""]
+    for line in lines:
+        assert fast(line) == plain(line), line
