@@ -94,7 +94,8 @@ def cmd_check_live(args: argparse.Namespace) -> int:
     settings = get_project_settings()
     with tempfile.TemporaryDirectory(prefix="kaznews-check-live-") as tmp:
         overrides = {"LOG_LEVEL": "ERROR", "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
-                     "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "CLOSESPIDER_TIMEOUT": args.timeout}
+                     "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
+                     "CLOSESPIDER_TIMEOUT": args.timeout}
         for key, value in [*overrides.items(), *(pair.partition("=")[::2] for pair in args.set)]:
             settings.set(key, value, priority="cmdline")
         process = CrawlerProcess(settings)

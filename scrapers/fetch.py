@@ -49,6 +49,7 @@ def fetch_page(url: str, settings: dict[str, Any] | None = None) -> tuple[bytes,
     project = get_project_settings()
     project.set("LOG_LEVEL", "WARNING", priority="cmdline")
     project.set("EXTENSIONS", {}, priority="cmdline")
+    project.set("KAZNEWS_BACKEND", "sqlite", priority="cmdline")  # a one-off fetch never joins a shared frontier
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
     sink: dict[str, Any] = {}
