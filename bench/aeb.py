@@ -20,7 +20,7 @@ from .docs import replace_block
 from .extractors import DEFAULT, EXTRACTORS
 from .machine import machine, machine_line, packages_line, versions
 from .metric import Counts, aggregate, match
-from .runner import pages_per_s, spawn, timed_passes
+from .runner import add_run_arguments, pages_per_s, spawn, timed_passes
 from .targets import write_shared
 
 DATA = Path(__file__).resolve().parent / "data" / "aeb"
@@ -113,14 +113,8 @@ def report(data: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.aeb", description=__doc__.splitlines()[0])
-    ap.add_argument("names", nargs="*", help=f"extractors (default: all); known: {' '.join(EXTRACTORS)}")
+    add_run_arguments(ap, list(EXTRACTORS), 3, RESULTS, "aeb block")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (by id)")
-    ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass")
-    ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
-    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per extractor subprocess")
-    ap.add_argument("--output", type=Path, default=RESULTS, help="JSON results path")
-    ap.add_argument("--write-docs", action="store_true", help="rewrite the aeb block of docs/benchmarks.md")
-    ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
         json.dump(run_worker(args.worker, args.limit, args.passes, args.min_seconds), sys.stdout)

@@ -24,7 +24,7 @@ from .extractors import DEFAULT, EXTRACTORS
 from .fixture_score import Reference, score_extractor
 from .fixture_tables import blocks
 from .machine import machine, versions
-from .runner import ROOT, pages_per_s, pin_to_one_cpu, spawn, timed_passes
+from .runner import ROOT, add_run_arguments, pages_per_s, pin_to_one_cpu, spawn, timed_passes
 from .targets import write_shared
 
 FIXTURES = ROOT / "fixtures"
@@ -122,14 +122,8 @@ def pinned_runs(names: list[str], passes: int, min_seconds: float, timeout: floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.fixtures", description=__doc__.splitlines()[0])
-    ap.add_argument("names", nargs="*", help=f"extractors (default: all); known: {' '.join(EXTRACTORS)}")
-    ap.add_argument("--passes", type=int, default=5, help="timed passes after one warm-up pass")
-    ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
-    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per extractor subprocess")
+    add_run_arguments(ap, list(EXTRACTORS), 5, RESULTS, "fixtures blocks")
     ap.add_argument("--no-pinned", action="store_true", help="skip the runs pinned to one CPU")
-    ap.add_argument("--output", type=Path, default=RESULTS, help="JSON results path")
-    ap.add_argument("--write-docs", action="store_true", help="rewrite the fixtures blocks of docs/benchmarks.md")
-    ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--pin", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:

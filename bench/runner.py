@@ -1,6 +1,7 @@
 """Timing protocol shared by the benchmarks: one subprocess per extractor, warm-up, timed passes, median."""
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -61,3 +62,14 @@ def spawn(module: str, args: list[str], timeout: float) -> dict[str, Any]:
     if proc.returncode != 0:
         return {"failed": proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]}
     return json.loads(proc.stdout)
+
+
+def add_run_arguments(ap: argparse.ArgumentParser, names: list[str], passes: int, results: Path, block: str) -> None:
+    """The options every extractor benchmark shares (names, passes, timing, output, docs, worker)."""
+    ap.add_argument("names", nargs="*", help=f"extractors (default: all); known: {' '.join(names)}")
+    ap.add_argument("--passes", type=int, default=passes, help="timed passes after one warm-up pass")
+    ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
+    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per extractor subprocess")
+    ap.add_argument("--output", type=Path, default=results, help="JSON results path")
+    ap.add_argument("--write-docs", action="store_true", help=f"rewrite the {block} of docs/benchmarks.md")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
