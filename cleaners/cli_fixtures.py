@@ -6,15 +6,14 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from .fixtures import Fixture, field_diffs, iter_fixtures, load_meta
 from .pipeline import clean_html
 from .profiles import all_profiles, profile_by_id
 
-Fetcher = Callable[[str], tuple[bytes, dict[str, str]]]
-"""url -> (body as served, response headers)."""
+Fetcher = Callable[[str], tuple[bytes, dict[str, str], datetime]]
+"""url -> (body as served, response headers, when the server generated the page)."""
 DEFAULT_ROOT = Path("fixtures")
 
 
@@ -53,24 +52,16 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _served_at(headers: dict[str, str], now: datetime) -> datetime:
-    """The server's Date header (anchors relative dates such as 'Сегодня, 10:35'), else now."""
-    try:
-        served = parsedate_to_datetime(headers.get("Date", "")) if headers.get("Date") else None
-    except (TypeError, ValueError, IndexError):
-        served = None
-    return served if served is not None and served.tzinfo is not None and served <= now else now
-
-
 def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None) -> Path:
     """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path."""
     now = datetime.now(UTC).replace(microsecond=0)
     headers: dict[str, str] = {}
+    fetched = now
     if source.startswith(("http://", "https://")):
         if fetch is None:
             raise SystemExit("kaznews: fetching a URL needs the scrapers package (run the `kaznews` command)")
         try:
-            data, headers = fetch(source)
+            data, headers, fetched = fetch(source)
         except Exception as exc:  # noqa: BLE001 - any failure of the injected fetcher ends the command
             raise SystemExit(f"kaznews: {exc}") from exc
         page_url, origin = url or source, f"fetched by kaznews fixtures record from {source}"
@@ -82,7 +73,7 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{name}.html"
     page.write_bytes(data)
-    fetched_at = _served_at(headers, now).isoformat()
+    fetched_at = fetched.isoformat()
     meta = load_meta(folder)
     meta[name] = {"url": page_url, "captured": fetched_at[:10], "provenance": "saved", "origin": origin,
                   "fetched_at": fetched_at, "reviewed": False}

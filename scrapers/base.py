@@ -159,16 +159,16 @@ class NewsSpider(scrapy.Spider):
             yield self._discovery_request(url, page + 1)
 
     def parse_article(self, response: Response) -> Iterator[Page]:
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+        headers = response_headers(response)
         url = response.meta["kaznews_url"]
         if response.url != self.fetch_url(url):  # redirected: the page is where it landed
             url = self.original_url(response.url) or url
         yield Page(url=url, fetched_url=response.url,
-                   body=response.body, headers=headers, fetched_at=_fetched_at(headers.get("Date")).isoformat(),
+                   body=response.body, headers=headers, fetched_at=served_at(headers.get("Date")).isoformat(),
                    status=response.status)
 
     def failed(self, failure: Failure) -> None:
-        reason = _failure_reason(failure)
+        reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"kaznews/fetch_failed/{reason}")
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
 
@@ -180,7 +180,8 @@ def _bare(host: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _failure_reason(failure: Failure) -> str:
+def failure_reason(failure: Failure) -> str:
+    """A short name for why a request failed: http_404, redirect_loop, robots_forbidden, TimeoutError..."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(IgnoreRequest):
@@ -197,7 +198,12 @@ def _bound(value: str | None, name: str) -> datetime | None:
     return parsed
 
 
-def _fetched_at(date_header: str | None) -> datetime:
+def response_headers(response: Response) -> dict[str, str]:
+    """The response's headers as text (repeated headers joined with ", ")."""
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+
+
+def served_at(date_header: str | None) -> datetime:
     """When the server generated the page (its Date header, which anchors relative dates such as
     'Сегодня, 02:47' the way the page meant them, also for cached copies), else now."""
     now = datetime.now(UTC)

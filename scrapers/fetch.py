@@ -7,13 +7,14 @@ stored as served. Starts a Twisted reactor, so call it once per process (the CLI
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from .base import _failure_reason
+from .base import failure_reason, response_headers, served_at
 
 
 class FetchError(Exception):
@@ -32,16 +33,16 @@ class _FetchSpider(scrapy.Spider):
         yield scrapy.Request(self.url, self.got, errback=self.failed, dont_filter=True)
 
     def got(self, response: Response) -> None:
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-        self.sink.update(body=response.body, headers=headers, url=response.url)
+        headers = response_headers(response)
+        self.sink.update(body=response.body, headers=headers, fetched_at=served_at(headers.get("Date")))
 
     def failed(self, failure: Failure) -> None:
-        self.sink["error"] = f"{_failure_reason(failure)}: {failure.getErrorMessage()}"
+        self.sink["error"] = f"{failure_reason(failure)}: {failure.getErrorMessage()}"
 
 
-def fetch_page(url: str, settings: dict[str, Any] | None = None) -> tuple[bytes, dict[str, str]]:
-    """The body of `url` as served (after redirects and content decoding) and the response
-    headers; raises FetchError."""
+def fetch_page(url: str, settings: dict[str, Any] | None = None) -> tuple[bytes, dict[str, str], datetime]:
+    """The body of `url` as served (after redirects and content decoding), the response headers
+    and when the server generated it (its Date header, as a spider reads it); raises FetchError."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
@@ -58,4 +59,4 @@ def fetch_page(url: str, settings: dict[str, Any] | None = None) -> tuple[bytes,
     process.start()
     if "body" not in sink:
         raise FetchError(f"could not fetch {url}: {sink.get('error', 'no response')}")
-    return sink["body"], sink["headers"]
+    return sink["body"], sink["headers"], sink["fetched_at"]
