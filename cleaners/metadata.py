@@ -40,6 +40,7 @@ class Meta:
     canonical_url: str | None = None
     site_name: str | None = None
     html_lang: str | None = None
+    article_body: str | None = None  # the JSON-LD articleBody, evidence for the generic path
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -94,6 +95,8 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     meta.html_lang = html.attributes.get("lang") if html is not None else None
     meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or (
         jsonld.names(art.get("publisher"))[:1] or [None])[0]
+    body = art.get("articleBody")
+    meta.article_body = body.strip() if isinstance(body, str) and body.strip() else None
     meta.canonical_url = select_first(tree, ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'))
 
     lay = layout or Layout(version="", valid_from="", body=())

@@ -10,7 +10,7 @@ from .article import Article
 from .blocks import paragraphs
 from .decode import decode_html
 from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
-from .generic import extract_generic
+from .generic import generic_body
 from .language import detect_language, normalize_lang
 from .metadata import Meta, extract_meta, page_title
 from .normalize import join_paragraphs, normalize_line
@@ -18,7 +18,7 @@ from .options import DEFAULT_OPTIONS, CleanOptions
 from .pagekind import not_article
 from .parse import flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
-from .prune import prune_node, prune_tree
+from .prune import prune_node
 from .select import Page, Root, first_node, select_all
 from .textfilters import FilterRules, filter_lines
 
@@ -124,14 +124,15 @@ def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | N
     return detect_language(f"{title or ''}\n{body}", hint)
 
 
-def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str]) -> list[str]:
+def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str], markup: str,
+          reference: str | None) -> list[str]:
     """Body paragraphs; the page's tree is pruned in place (its memoised selector results go stale)."""
     if layout is not None:
         paras = _profile_body(page, layout)
         if paras:
             return paras
         warnings.append("profile_body_empty")
-    return extract_generic(prune_tree(page.tree), url)
+    return generic_body(page.tree, url, markup, reference)
 
 
 def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetime | str | None = None,
@@ -169,7 +170,7 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     if not_article(page, page_url, profile is not None, layout is not None):
         meta.title = page_title(page, profile, meta.site_name)
         return _listing_article(url, meta, profile, page_url, warnings)
-    paras = _body(page, layout, page_url, warnings)
+    paras = _body(page, layout, page_url, warnings, markup, meta.article_body)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
     if paras and meta.title and normalize_line(paras[0]) == meta.title:

@@ -23,6 +23,9 @@ JUNK_TOKENS = frozenset(
 JUNK_PHRASES = ("read-also", "readalso", "most-read", "mostread", "also-read", "related", "popular",
                 "share", "social", "subscribe", "advert", "banner", "adfox", "comment", "lenta", "weather",
                 "currency", "ticker", "newsletter", "cookie", "breadcrumb", "sidebar", "recommend", "footer")
+# Layout-framework tokens (`so-panel widget widget_text`, `elementor-widget-wrap`) that also name
+# real content blocks: such a block goes only when it looks like chrome (links or a scrap of text).
+WEAK_TOKENS = frozenset("widget widgets infinite teaser teasers print views counter counters".split())
 _SPLIT = re.compile(r"[\s_]+")
 _SAFE = re.compile(r"(?:^|[\s_-])(?:article|content|post|entry|story|body|text|main)(?:$|[\s_-])", re.I)
 
@@ -63,6 +66,17 @@ def _junk_by_class(tag: str, raw: str) -> bool:
     return any(p in joined for p in JUNK_PHRASES) and not _SAFE.search(joined)
 
 
+def weak_junk(node: LexborNode) -> bool:
+    """Is the node junk-looking by weak class/id tokens only (no role, attribute, strong token or phrase)?"""
+    attrs = node.attributes
+    toks = _class_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    found = toks & JUNK_TOKENS
+    if not found or not found <= WEAK_TOKENS or _junk_by_attrs(node.tag or "", attrs):
+        return False
+    joined = " ".join(toks - WEAK_TOKENS)
+    return not any(p in joined for p in JUNK_PHRASES)
+
+
 def is_junk_node(node: LexborNode, memo: dict[tuple[str, str], bool] | None = None) -> bool:
     """True for a block whose class, id, role or attributes mark it as page chrome.
 
@@ -89,10 +103,12 @@ HARD_TAGS = tuple(t for t in JUNK_TAGS if t not in ("form", "nav", "aside", "foo
 the article) go through the same main-content guard as class/id junk."""
 WRAPPER_SHARE = 0.4  # a junk-looking node holding this share of the page's paragraph text is kept
 MIN_WRAPPER_CHARS = 200
+MIN_TEXT_BLOCK = 150  # a weak-junk block with less text than this is chrome
+MAX_LINK_SHARE = 0.3  # ... and so is one whose text is mostly link text
 MAX_WRAPPER_CHECKS = 256  # each check scans a subtree; past this budget junk-looking nodes are kept
 
 
-def _para_chars(node: LexborNode) -> int:
+def para_chars(node: LexborNode) -> int:
     """Characters of paragraph text under node (<p> elements; all text when there are none)."""
     paras = node.css("p")
     if paras:
@@ -103,8 +119,17 @@ def _para_chars(node: LexborNode) -> int:
 def _is_wrapper(node: LexborNode, page_chars: int) -> bool:
     """True when a junk-looking node holds most of the page's paragraph text: a page wrapper
     (`content-with-sidebar`, `widget Blog`, `infinite-scroll`, a hidden-until-JS article body)."""
-    chars = _para_chars(node)
+    chars = para_chars(node)
     return chars >= MIN_WRAPPER_CHARS and chars >= WRAPPER_SHARE * page_chars
+
+
+def _looks_like_text(node: LexborNode) -> bool:
+    """A block of running text: enough characters, few of them inside links."""
+    chars = len(node.text(deep=True).strip())
+    if chars < MIN_TEXT_BLOCK:
+        return False
+    links = sum(len(a.text(deep=True)) for a in node.css("a"))
+    return links <= MAX_LINK_SHARE * chars
 
 
 def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) -> LexborHTMLParser:
@@ -123,7 +148,7 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
         for node in root.css(sel):
             node.decompose()
     tree.strip_tags(list(HARD_TAGS), recursive=False)
-    page_chars = _para_chars(root)
+    page_chars = para_chars(root)
     doomed: list[LexborNode] = []
     memo: dict[tuple[str, str], bool] = {}
     checks = 0
@@ -133,6 +158,9 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
             junk = child.tag in JUNK_TAGS or is_junk_node(child, memo)
             if junk and checks < MAX_WRAPPER_CHECKS:
                 checks += 1
+                if child.tag not in JUNK_TAGS and weak_junk(child) and _looks_like_text(child):
+                    stack.append(child)
+                    continue
                 if not _is_wrapper(child, page_chars):
                     doomed.append(child)
                     continue
@@ -142,6 +170,20 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
     return tree
 
 
+def strip_hidden(tree: LexborHTMLParser) -> LexborHTMLParser:
+    """The light pruning: never-content tags and elements hidden or marked as chrome by their
+    attributes (role, aria-hidden, hidden, display:none), nothing judged by class names."""
+    root = tree.body or tree.root
+    if root is None:
+        return tree
+    tree.strip_tags(list(HARD_TAGS), recursive=False)
+    for node in [n for n in root.css(_HIDDEN_QUERY) if _junk_by_attrs(n.tag or "", n.attributes)]:
+        if node.parent is not None:
+            node.decompose()
+    return tree
+
+
+_HIDDEN_QUERY = "[role], [aria-hidden], [hidden], [style]"
 _JUNK_TAG_QUERY = ", ".join(JUNK_TAGS)
 # Only elements with one of these attributes can be junk by `is_junk_node`.
 _JUNK_ATTR_QUERY = "[class], [id], [role], [aria-hidden], [hidden], [style]"

@@ -5,7 +5,7 @@ import pytest
 
 from bench.metric import aggregate, evaluate, match, shingles, tokens
 from cleaners import CleanerError, CleanOptions, clean_html
-from cleaners.generic import extract_generic
+from cleaners.generic import generic_body
 from cleaners.parse import parse_html
 from cleaners.prune import prune_tree
 
@@ -101,7 +101,7 @@ def test_generic_extracts_article_and_skips_chrome() -> None:
 
 
 def test_generic_on_tree_without_body_returns_list() -> None:
-    assert extract_generic(parse_html("<html><head><title>x</title></head></html>"), None) == []
+    assert generic_body(parse_html("<html><head><title>x</title></head></html>"), None) == []
 
 
 # --- bad input: no crash, no hang (no timing assertions) ---------------------------------------
@@ -126,7 +126,7 @@ def test_fifty_thousand_unclosed_junk_divs() -> None:
 
 def test_deep_nesting_without_flattening_on_the_generic_functions() -> None:
     tree = parse_html(page('<div class="share">' * 5_000 + ARTICLE).decode())
-    assert any("Paragraph number 5" in p for p in extract_generic(prune_tree(tree), URL))
+    assert any("Paragraph number 5" in p for p in generic_body(tree, URL))
 
 
 def test_nine_megabyte_page() -> None:
