@@ -8,7 +8,8 @@ and an empty body.
 A page matched by a profile layout is an article. Otherwise the URL decides when it is a
 homepage or a bare listing URL; else the page's own evidence is weighed: for an article, a story
 URL, article metadata and one long run of prose; for a listing, headline links that outweigh the
-prose, a collection type in JSON-LD, a listing word in the path, product-grid markup.
+prose, a collection type in JSON-LD, a listing word in the path, prices and linked thumbnails
+of a grid. A non-article needs two points or more and more points than the article side.
 """
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ __all__ = ["ARTICLE", "HOMEPAGE", "LISTING", "OTHER", "PAGE_KINDS", "is_listing_
 PROSE_STRONG, PROSE_SOME, PROSE_NONE = 1500, 600, 300  # chars of the page's main run of prose
 HEADLINES_MANY, HEADLINES_SOME = 8, 2  # headline-link chars per prose char
 LONG_PARAGRAPH = 80  # an extracted paragraph this long is prose, not a teaser line
-# Extracted paragraphs count for a fifth: they stand in for prose written without <p> (divs, <br>),
+# Extracted paragraphs count for a quarter: they stand in for prose written without <p> (divs, <br>),
 # but a listing's extraction is its teasers.
-EXTRACTED_SHARE = 0.2
-MANY_PRICES = 10
+EXTRACTED_SHARE = 0.25
+MIN_LISTING_POINTS = 2  # one weak sign (a few headline links) never outweighs a page with no evidence
+MANY_PRICES, MOST_PRICES = 10, 20  # price elements: a product grid (one or two points)
+LINKED_IMAGES_MANY = 60  # a grid of thumbnails; an article's related-links block has fewer
 PRODUCT_OG = "product"
 
 
@@ -54,7 +57,8 @@ def listing_evidence(signals: PageSignals, url: str | None, prose: int) -> int:
     ratio = signals.headline_link_chars / max(prose, 1)
     points = 2 if ratio >= HEADLINES_MANY else 1 if ratio >= HEADLINES_SOME else 0
     points += 2 * (signals.collection_jsonld + (signals.og_type in PRODUCT_GROUP_OG) + has_listing_segment(url))
-    points += int(signals.prices >= MANY_PRICES)
+    points += int(signals.prices >= MANY_PRICES) + int(signals.prices >= MOST_PRICES)
+    points += int(signals.linked_images >= LINKED_IMAGES_MANY)
     return points + int(prose < PROSE_NONE) if points else 0
 
 
@@ -64,6 +68,7 @@ def page_kind(signals: PageSignals, url: str | None, paragraphs: list[str]) -> s
     if kind is not None:
         return kind
     prose = _prose(signals, paragraphs)
-    if listing_evidence(signals, url, prose) <= article_evidence(signals, url, prose):
+    listing = listing_evidence(signals, url, prose)
+    if listing < MIN_LISTING_POINTS or listing <= article_evidence(signals, url, prose):
         return ARTICLE
     return OTHER if signals.og_type == PRODUCT_OG else LISTING

@@ -26,8 +26,8 @@ LISTING_SEGMENTS = frozenset((
     "product-category", "rubric", "search", "section", "sections", "shop", "store", "subject", "subjects",
     "tag", "tags", "topic", "topics", "trending",
 ))
-# At most this many segments after a listing segment (`/category/recipes/air-fryer/`).
-MAX_SEGMENTS_AFTER_LISTING_WORD = 2
+# At most this many segments after a listing word (`/category/recipes/cooking-method/air-fryer/`).
+MAX_SEGMENTS_AFTER_LISTING_WORD = 3
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-]\d\d?[/-]")
 _LONG_NUMBER = re.compile(r"\d{5}")  # a story id (`-551820`, `/1206601882/`)
 _WORD_SEPARATOR = re.compile(r"[-_+ ]")
@@ -43,6 +43,7 @@ _ARTICLE_META = (
 PARAGRAPH_MIN_CHARS = 40  # shorter <p> are captions, prices, buttons: not prose
 HEADLINE_LINK_CHARS = (30, 200)  # a link whose text is this long is a headline or a teaser
 PRICE_QUERY = '[class*="price"]'
+LINKED_IMAGE_QUERY = "a img"  # thumbnails of teaser cards
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class PageSignals:
     prose_chars: int = 0  # text of the largest group of sibling paragraphs
     headline_link_chars: int = 0  # text of the links that look like headlines or teasers
     prices: int = 0  # elements whose class names a price (product cards)
+    linked_images: int = 0  # images inside links (teaser and product thumbnails)
 
 
 def _path(url: str | None) -> str:
@@ -85,12 +87,11 @@ def is_article_url(url: str | None) -> bool:
 
 
 def has_listing_segment(url: str | None) -> bool:
-    """A listing word (`collections`, `category`, `topic`, ...) followed only by short taxonomy segments."""
+    """A listing word (`collections`, `category`, `topic`, ...) followed by at most three segments."""
     segments = [s for s in _path(url).lower().split("/") if s]
     for index, segment in enumerate(segments):
         rest = segments[index + 1:]
-        if (segment in LISTING_SEGMENTS and len(rest) <= MAX_SEGMENTS_AFTER_LISTING_WORD
-                and not any(_story_segment(s) for s in rest)):
+        if segment in LISTING_SEGMENTS and len(rest) <= MAX_SEGMENTS_AFTER_LISTING_WORD:
             return True
     return False
 
@@ -135,4 +136,5 @@ def page_signals(page: Page) -> PageSignals:
         prose_chars=prose,
         headline_link_chars=headlines,
         prices=len(page.tree.css(PRICE_QUERY)),
+        linked_images=len(page.tree.css(LINKED_IMAGE_QUERY)),
     )
