@@ -13,6 +13,8 @@ of a grid. A non-article needs two points or more and more points than the artic
 """
 from __future__ import annotations
 
+import re
+
 from .pagesignals import (
     PRODUCT_GROUP_OG, PageSignals, has_listing_segment, is_article_url, is_homepage_url, is_listing_url,
 )
@@ -31,6 +33,10 @@ MIN_LISTING_POINTS = 2  # one weak sign (a few headline links) never outweighs a
 MANY_PRICES, MOST_PRICES = 10, 20  # price elements: a product grid (one or two points)
 LINKED_IMAGES_MANY = 60  # a grid of thumbnails; an article's related-links block has fewer
 PRODUCT_OG = "product"
+# A short extracted line with a clock time or a numeric date (`политика 21.03.2018 18:27`): a news
+# tape's stamp between teasers; this many of them make a tape, not one story.
+_STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+STAMPED_LINES_MANY = 5
 
 
 def kind_from_url(url: str | None) -> str | None:
@@ -51,11 +57,18 @@ def article_evidence(signals: PageSignals, url: str | None, prose: int) -> int:
     return points + (2 if prose >= PROSE_STRONG else 1 if prose >= PROSE_SOME else 0)
 
 
-def listing_evidence(signals: PageSignals, url: str | None, prose: int) -> int:
-    """Points for an index page: many headline links, collection types, listing words, prices; and
-    little prose, which only counts beside one of those (an empty page is not a listing)."""
+def stamped_lines(paragraphs: list[str]) -> int:
+    """Extracted lines shorter than a paragraph that carry a time or a date stamp."""
+    return sum(1 for p in paragraphs if len(p) < LONG_PARAGRAPH and _STAMP.search(p))
+
+
+def listing_evidence(signals: PageSignals, url: str | None, prose: int, stamps: int = 0) -> int:
+    """Points for an index page: many headline links, collection types, listing words, prices, a
+    tape of stamped lines; and little prose, which only counts beside one of those (an empty page
+    is not a listing)."""
     ratio = signals.headline_link_chars / max(prose, 1)
     points = 2 if ratio >= HEADLINES_MANY else 1 if ratio >= HEADLINES_SOME else 0
+    points += 2 * (stamps >= STAMPED_LINES_MANY)
     points += 2 * (signals.collection_jsonld + (signals.og_type in PRODUCT_GROUP_OG) + has_listing_segment(url))
     points += int(signals.prices >= MANY_PRICES) + int(signals.prices >= MOST_PRICES)
     points += int(signals.linked_images >= LINKED_IMAGES_MANY)
@@ -68,7 +81,7 @@ def page_kind(signals: PageSignals, url: str | None, paragraphs: list[str]) -> s
     if kind is not None:
         return kind
     prose = _prose(signals, paragraphs)
-    listing = listing_evidence(signals, url, prose)
+    listing = listing_evidence(signals, url, prose, stamped_lines(paragraphs))
     if listing < MIN_LISTING_POINTS or listing <= article_evidence(signals, url, prose):
         return ARTICLE
     return OTHER if signals.og_type == PRODUCT_OG else LISTING

@@ -57,6 +57,24 @@ def test_a_collection_page_in_json_ld_weighs_against_an_article() -> None:
     assert art.page_kind == "listing"
 
 
+def test_a_news_tape_of_stamped_teasers_is_a_listing_without_any_url() -> None:
+    """Distilled from the kt.kz 2018 homepage saved without its URL (no canonical, no og:url): rubric
+    and time lines between one-sentence teasers that the body extraction keeps."""
+    teaser = ("Депутаты обсудили поправки в бюджет на следующий год и предложили увеличить расходы на "
+              "строительство школ в регионах страны.")
+    tape = "".join(f"<div class='item'><span>политика&nbsp;&nbsp;21.03.2018 1{i}:27</span>"
+                   f"<a href='/news/{i}'>Новость номер {i} о решении правительства по бюджету</a><p>{teaser}</p></div>"
+                   for i in range(8))
+    art = clean_html(page(f"<div class='tape'>{tape}</div>", "<title>Kazakhstan Today</title>"))
+    assert art.page_kind == "listing" and "not_article" in art.warnings
+
+
+def test_an_article_with_a_few_time_stamps_stays_an_article() -> None:
+    updates = "".join(f"<p>1{i}:00</p><p>{SENTENCE * 2}</p>" for i in range(3))
+    art = clean_html(page(f"<article><h1>Budget day</h1>{updates}{PROSE}</article>"), "https://example.org/budget-day")
+    assert art.page_kind == "article" and art.body.startswith("10:00")
+
+
 def test_og_url_names_a_homepage_when_no_url_is_given() -> None:
     head = '<title>Example News</title><meta property="og:url" content="https://news.example.com/">'
     art = clean_html(page(PROSE, head))
