@@ -139,10 +139,11 @@ _STORY = (
     "В управлении здравоохранения добавили, что в этом году в центре планируют провести еще около "
     "двадцати таких операций за счет государственного бюджета.",
 )
+_HEADLINE = "Врачи впервые пересадили ребенку костный мозг от неродственного донора"
 TENGRI_2012 = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
-<title>Врачи впервые пересадили ребенку костный мозг от неродственного донора. Медицина. Tengrinews.kz</title>
-<meta property="og:title" content="Врачи впервые пересадили ребенку костный мозг от неродственного донора. Медицина. Tengrinews.kz">
+<title>{_HEADLINE}. Медицина. Tengrinews.kz</title>
+<meta property="og:title" content="{_HEADLINE}. Медицина. Tengrinews.kz">
 </head><body><div id="wrapper"><div class="header"><a href="/">Tengrinews.kz</a>
 <ul class="menu"><li><a href="/kazakhstan_news/">Казахстан</a></li><li><a href="/world_news/">Мир</a></li>
 <li><a href="/sport/">Спорт</a></li><li><a href="/medicine/">Медицина</a></li></ul></div>
