@@ -23,6 +23,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     body: str = ""
     extractor: str = "generic"
+    page_kind: str = "article"  # article | listing | homepage | other (cleaners/pagekind.py)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import jsonld
 from .normalize import normalize_line
@@ -23,6 +24,10 @@ GENERIC_MODIFIED_SELECTORS = (
     'meta[property="article:modified_time"]@content', 'meta[itemprop="dateModified"]@content',
     'meta[property="og:updated_time"]@content',
 )
+# `Заголовок. Медицина. Tengrinews.kz`: segments after full stops (not `Tengrinews.kz` itself).
+_SENTENCE_SEPARATOR = re.compile(r"\.\s+")
+_INITIAL = re.compile(r"(?:^|\s)\w$")  # a segment that ends on one letter: an initial, `А. Иванов`
+SECTION_MAX_WORDS, SECTION_MAX_CHARS = 3, 30  # a section name: `Медицина`, `Происшествия`, `В мире`
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:kz|ru|com|media|org|net)$")
 _ORG_AUTHOR = re.compile(r"\.(?:kz|ru|com|org|media|net)\b|^(?:admin|редакция|editor)$", re.I)
 
@@ -56,9 +61,6 @@ def _unique(values: list[str]) -> list[str]:
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """Drop trailing (or leading) segments that name the site: a whole site name, or one containing it."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
     names = {n.casefold().strip() for name in site_names if name for n in [name, *_TITLE_SEPARATORS.split(name)]}
     names.discard("")
 
@@ -66,11 +68,29 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
         s = seg.casefold().strip()
         return s in names or any(len(n) > 3 and n in s for n in names) or bool(_DOMAIN.search(s))
 
+    title = _strip_sentence_suffix(title, is_site)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
     while len(parts) > 1 and (parts[0].casefold().strip() in names or _DOMAIN.search(parts[0].casefold().strip())):
         parts.pop(0)
     return _rejoin(title, parts)
+
+
+def _strip_sentence_suffix(title: str, is_site: Callable[[str], bool]) -> str:
+    """`Заголовок. Медицина. Tengrinews.kz` -> `Заголовок`: a site name after a full stop, with the
+    short section name before it (kept when the headline would end on an initial, `А. Иванов`)."""
+    parts = _SENTENCE_SEPARATOR.split(title)
+    if len(parts) < 2 or not is_site(parts[-1]):
+        return title
+    parts.pop()
+    section = parts[-1]
+    if (len(parts) > 1 and len(section.split()) <= SECTION_MAX_WORDS and len(section) <= SECTION_MAX_CHARS
+            and not _INITIAL.search(parts[-2])):
+        parts.pop()
+    return title[:title.find(parts[-1]) + len(parts[-1])] if len(parts) == 1 else _rejoin(title, parts)
 
 
 def _rejoin(title: str, parts: list[str]) -> str:

@@ -15,7 +15,8 @@ from .language import detect_language, normalize_lang
 from .metadata import Meta, extract_meta, page_title
 from .normalize import join_paragraphs, normalize_line
 from .options import DEFAULT_OPTIONS, CleanOptions
-from .pagekind import not_article
+from .pagekind import ARTICLE, kind_from_url, page_kind
+from .pagesignals import page_signals
 from .parse import flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node
@@ -167,12 +168,19 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     if profile is not None and layout is None:
         warnings.append("profile_layout_unknown")
     meta = extract_meta(page, profile, layout)
-    if not_article(page, page_url, profile is not None, layout is not None):
+    kind_url = page_url or meta.canonical_url  # og:url when the page names no canonical
+    kind = kind_from_url(kind_url) if layout is None else None
+    if kind is not None:
         meta.title = page_title(page, profile, meta.site_name)
-        return _listing_article(url, meta, profile, page_url, warnings)
+        return _listing_article(url, meta, profile, page_url, warnings, kind)
+    signals = page_signals(page) if layout is None else None  # read before `_body` prunes the tree
     paras = _body(page, layout, page_url, warnings, markup, meta.article_body)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
+    kind = page_kind(signals, kind_url, paras) if signals is not None else ARTICLE
+    if kind != ARTICLE:
+        meta.title = page_title(page, profile, meta.site_name)
+        return _listing_article(url, meta, profile, page_url, warnings, kind)
     if paras and meta.title and normalize_line(paras[0]) == meta.title:
         paras = paras[1:]
     body = join_paragraphs(paras)
@@ -191,7 +199,7 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
         source_name=profile.name if profile else meta.site_name, language=language, title=meta.title,
         date=date, date_modified=modified, authors=meta.authors, section=meta.section, tags=meta.tags,
         body=body, extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
-        warnings=list(dict.fromkeys(warnings)),
+        page_kind=ARTICLE, warnings=list(dict.fromkeys(warnings)),
     )
 
 
@@ -210,11 +218,11 @@ def _source(profile: SiteProfile | None, page_url: str | None) -> str | None:
 
 
 def _listing_article(url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
-                     warnings: list[str]) -> Article:
-    """A homepage or listing: metadata only, an empty body and the `not_article` warning."""
+                     warnings: list[str], kind: str) -> Article:
+    """A homepage, listing or other non-article: metadata only, an empty body and `not_article`."""
     return Article(
         url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name,
         language=_language(meta.title or "", None, meta, profile, page_url), title=meta.title,
-        extractor="generic", warnings=list(dict.fromkeys([*warnings, "not_article"])),
+        extractor="generic", page_kind=kind, warnings=list(dict.fromkeys([*warnings, "not_article"])),
     )

@@ -1,0 +1,140 @@
+"""What a page says about its own kind, read from the parsed `Page` and its URL (no second parse)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from . import jsonld
+from .select import Page
+
+_EDITION = r"(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?"
+# A homepage: the root or a language edition's root, maybe as an index file.
+_HOMEPAGE_PATH = re.compile(rf"^/{_EDITION}(?:index\.(?:html?|php))?$", re.I)
+# A section front (`/news/`, only bare: `/news/some-story` is an article on many sites); a taxonomy
+# page with one segment (`/tag/Алматы/`); or any pagination URL (`/page/3/`).
+_LISTING_PATH = re.compile(
+    rf"^/{_EDITION}(?:(?:news|novosti|latest|lenta|all|kazakhstan_news|world_news|zha-aly-tar)/?$"
+    r"|(?:tag|tags|category|rubric|archive|search)(?:/[^/]*)?/?$)|/page/\d+/?$",
+    re.I,
+)
+# Path segments that name an index of other pages (`/collections/wallets`, `/c/kayaks`, `/topic/cloud/`).
+LISTING_SEGMENTS = frozenset((
+    "archive", "archives", "author", "authors", "browse", "c", "cat", "catalog", "catalogs", "categories",
+    "category", "collection", "collections", "directory", "genre", "hub", "list", "lists", "market",
+    "product-category", "rubric", "search", "section", "sections", "shop", "store", "subject", "subjects",
+    "tag", "tags", "topic", "topics", "trending",
+))
+# At most this many segments after a listing word (`/category/recipes/cooking-method/air-fryer/`).
+MAX_SEGMENTS_AFTER_LISTING_WORD = 3
+_DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-]\d\d?[/-]")
+_LONG_NUMBER = re.compile(r"\d{5}")  # a story id (`-551820`, `/1206601882/`)
+_WORD_SEPARATOR = re.compile(r"[-_+ ]")
+_FILE_SUFFIX = re.compile(r"\.(?:s?html?|php|aspx?|cms)$", re.I)
+SLUG_MIN_WORDS = 4  # `almatyi-nazvali-sroki-551820`: a story's slug has four words or more
+
+COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog"})
+PRODUCT_GROUP_OG = frozenset({"product.group", "product:group"})
+_ARTICLE_META = (
+    'meta[property="og:type"][content="article"]', 'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]',
+)
+PARAGRAPH_MIN_CHARS = 40  # shorter <p> are captions, prices, buttons: not prose
+HEADLINE_LINK_CHARS = (30, 200)  # a link whose text is this long is a headline or a teaser
+PRICE_QUERY = '[class*="price"]'
+LINKED_IMAGE_QUERY = "a img"  # thumbnails of teaser cards
+
+
+@dataclass(frozen=True)
+class PageSignals:
+    """Evidence about the page's kind, gathered before the body is extracted (the tree is intact)."""
+
+    article_meta: bool = False  # og:type article or a published-time meta
+    article_jsonld: bool = False  # a schema.org Article type in JSON-LD
+    collection_jsonld: bool = False  # CollectionPage / ItemList / SearchResultsPage, and no Article
+    og_type: str = ""
+    prose_chars: int = 0  # text of the largest group of sibling paragraphs
+    headline_link_chars: int = 0  # text of the links that look like headlines or teasers
+    prices: int = 0  # elements whose class names a price (product cards)
+    linked_images: int = 0  # images inside links (teaser and product thumbnails)
+
+
+def _path(url: str | None) -> str:
+    return unquote(urlsplit(url).path or "/") if url else ""
+
+
+def is_homepage_url(url: str | None) -> bool:
+    """The site's root or a language edition's root."""
+    return bool(url) and bool(_HOMEPAGE_PATH.match(_path(url)))
+
+
+def is_listing_url(url: str | None) -> bool:
+    """A homepage, section, tag, archive or pagination URL."""
+    return bool(url) and (is_homepage_url(url) or bool(_LISTING_PATH.search(_path(url))))
+
+
+def _story_segment(segment: str) -> bool:
+    segment = _FILE_SUFFIX.sub("", segment)
+    return len(_WORD_SEPARATOR.split(segment)) >= SLUG_MIN_WORDS or bool(_LONG_NUMBER.search(segment))
+
+
+def is_article_url(url: str | None) -> bool:
+    """A path with a date, a story slug of four words or more, or a long numeric story id."""
+    path = _path(url)
+    segments = [s for s in path.split("/") if s]
+    return bool(_DATE_PATH.search(path)) or any(_story_segment(s) for s in segments)
+
+
+def has_listing_segment(url: str | None) -> bool:
+    """A listing word (`collections`, `category`, `topic`, ...) followed by at most three segments."""
+    segments = [s for s in _path(url).lower().split("/") if s]
+    for index, segment in enumerate(segments):
+        rest = segments[index + 1:]
+        if segment in LISTING_SEGMENTS and len(rest) <= MAX_SEGMENTS_AFTER_LISTING_WORD:
+            return True
+    return False
+
+
+def _types(objects: list[dict[str, object]]) -> set[str]:
+    found: set[str] = set()
+    for obj in objects:
+        kind = obj.get("@type")
+        if isinstance(kind, list):
+            found.update(str(k) for k in kind)
+        else:
+            found.add(str(kind))
+    return found
+
+
+def _prose_and_headlines(page: Page) -> tuple[int, int]:
+    """Chars of the largest group of sibling <p> (one article's body) and of headline-length links."""
+    groups: Counter[int] = Counter()
+    headlines = 0
+    low, high = HEADLINE_LINK_CHARS
+    for node in page.tree.css("p, a"):
+        size = len((node.text(deep=True) or "").strip())
+        if node.tag == "a":
+            headlines += size if low <= size <= high else 0
+        elif size >= PARAGRAPH_MIN_CHARS and node.parent is not None:
+            groups[node.parent.mem_id] += size
+    return max(groups.values(), default=0), headlines
+
+
+def page_signals(page: Page) -> PageSignals:
+    """Read the signals from the intact page (call before the body extraction prunes it)."""
+    objects = jsonld.jsonld_objects(page)
+    types = _types(objects)
+    article_ld = bool(types & jsonld.ARTICLE_TYPES)
+    og = page.css_first('meta[property="og:type"]')
+    prose, headlines = _prose_and_headlines(page)
+    return PageSignals(
+        article_meta=any(page.css_first(sel) is not None for sel in _ARTICLE_META),
+        article_jsonld=article_ld,
+        collection_jsonld=bool(types & COLLECTION_TYPES) and not article_ld,
+        og_type=((og.attributes.get("content") or "") if og is not None else "").strip().lower(),
+        prose_chars=prose,
+        headline_link_chars=headlines,
+        prices=len(page.tree.css(PRICE_QUERY)),
+        linked_images=len(page.tree.css(LINKED_IMAGE_QUERY)),
+    )
