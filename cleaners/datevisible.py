@@ -32,7 +32,21 @@ def _title_node(page: Page, title: str | None) -> LexborNode | None:
 
 
 def _text(node: LexborNode) -> str:
-    return "" if node.tag in _SKIP else normalize_line(node.text(deep=True, separator=" "))
+    """The node's text, read only up to just past LONG_CHUNK characters (a body container is not read whole)."""
+    if node.tag in _SKIP:
+        return ""
+    if node.tag == "-text":
+        return normalize_line(node.text_content or "")
+    parts: list[str] = []
+    size = 0
+    for inner in node.traverse(include_text=True):
+        if inner.tag == "-text" and (inner.parent is None or inner.parent.tag not in _SKIP):
+            text = inner.text_content or ""
+            parts.append(text)
+            size += len(text)
+            if size > 2 * LONG_CHUNK:
+                break
+    return normalize_line(" ".join(parts))
 
 
 def _walk(start: LexborNode, forward: bool, budget: int) -> list[str]:
