@@ -17,6 +17,8 @@ class Article:
     language: str | None = None
     title: str | None = None
     date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
     date_modified: str | None = None
     authors: list[str] = field(default_factory=list)
     section: str | None = None

@@ -12,13 +12,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from cleaners.isotime import isoparse
 from cleaners.months import MONTH_PATTERN, month_number
 
-__all__ = ["ALMATY", "check_plausible", "date_from_url", "parse_date", "to_iso"]
+__all__ = ["ALMATY", "ParsedDate", "check_plausible", "date_from_url", "localize", "parse_date", "parse_date_parts",
+           "parse_with_formats", "parse_with_formats_parts", "to_iso"]
 
 
 def _load_almaty() -> ZoneInfo:
@@ -52,7 +54,8 @@ _AT = r"(?:(?:в|at|сағат|saǵat|sagat)\s+)?"
 _TIME_AFTER = re.compile(_YEAR_WORD + r"[\s,|/-]*" + _AT + _TIME + _OFFSET)
 _TIME_BEFORE = re.compile(_TIME + r"(?:\s*(?:в|at))?[\s,|/-]*$")
 
-_DAY = r"(?<![\d:.,/])(?P<d>\d{1,2})(?:-?(?:ші|шы|st|nd|rd|th|го|е)(?!\w))?"
+_DAY = r"(?<![\d:.,/])(?P<d>\d{1,2})(?:-?(?:ші|шы|st|nd|rd|th|го|е)(?!\w)|\.)?"
+_DE = r"(?: de)?"  # "21 de enero de 2022" (text is normalised to single spaces)
 _MON = rf"(?P<mon>{MONTH_PATTERN})"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _KK_YEAR = r"(?:жылғы|жылы|ж\.|jylǵy|jyly|j\.)"
@@ -65,7 +68,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?!\d)")),
     ("dmy", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d\d)(?!\d|\.\d)")),
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d|/\d)")),
-    ("named", re.compile(rf"{_DAY}[\s-]*{_MON}(?:[\s,-]*{_YEAR})?")),
+    ("named", re.compile(rf"{_DAY}{_DE}[\s-]*{_MON}(?:{_DE}[\s,-]*{_YEAR})?")),
     ("named", re.compile(rf"{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s*{_YEAR})?")),
     ("named", re.compile(rf"(?<!\d){_YEAR}\s*-?\s*{_KK_YEAR}\s*{_DAY}[\s-]*{_MON}")),
 )
@@ -98,6 +101,15 @@ _URL_PATTERNS: tuple[re.Pattern[str], ...] = (
 _URL_YEARS = range(1990, 2101)
 
 _Clock = tuple[int, int, int]
+
+
+class ParsedDate(NamedTuple):
+    """A parsed date text: `dt` is naive when the text wrote no offset; `has_time` when it wrote a time."""
+
+    dt: datetime
+    has_time: bool
+
+
 _Near = tuple[_Clock, timezone | None]  # a time of day and its explicit offset, if any
 
 # --- small helpers --------------------------------------------------------------------------
@@ -169,11 +181,11 @@ def _time_near(text: str, start: int, end: int) -> _Near | None:
     return None
 
 
-def _build(year: int, month: int, day: int, near: _Near | None) -> datetime:
-    """Aware datetime from fields; midnight when there is no time; ValueError if invalid."""
+def _build(year: int, month: int, day: int, near: _Near | None) -> ParsedDate:
+    """Datetime from fields (naive without an offset; midnight without a time); ValueError if invalid."""
     clock, tz = near if near else ((0, 0, 0), None)
     naive = datetime(year, month, day, *clock)
-    return _localize(naive) if tz is None else naive.replace(tzinfo=tz)
+    return ParsedDate(naive if tz is None else naive.replace(tzinfo=tz), near is not None)
 
 
 def _slash_order(first: int, second: int, lang: str | None) -> tuple[int, int]:
@@ -216,11 +228,11 @@ def _first_date(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def _absolute(text: str, match: re.Match[str], kind: str, fetched_at: datetime | None,
-              lang: str | None) -> datetime | None:
-    """The datetime of one absolute-date match; ValueError if its fields are invalid."""
+              lang: str | None) -> ParsedDate | None:
+    """The date of one absolute-date match; ValueError if its fields are invalid."""
     if kind == "iso":
         parsed = isoparse(match["iso"].upper().replace(" ", "T", 1).replace(" ", ""))
-        return _localize(parsed) if parsed.tzinfo is None else _fixed(parsed)
+        return ParsedDate(parsed.replace(microsecond=0) if parsed.tzinfo is None else _fixed(parsed), True)
     year, month, day = _fields(kind, match, lang)
     near = _time_near(text, match.start(), match.end())
     if year is not None:
@@ -229,16 +241,16 @@ def _absolute(text: str, match: re.Match[str], kind: str, fetched_at: datetime |
         return None
     reference = _almaty(fetched_at)
     result = _build(reference.year, month, day, near)
-    if result > reference + timedelta(days=2):
+    if _aware(result.dt) > reference + timedelta(days=2):
         result = _build(reference.year - 1, month, day, near)
     return result
 
 
-def _ago(match: re.Match[str], fetched_at: datetime) -> datetime | None:
+def _ago(match: re.Match[str], fetched_at: datetime) -> ParsedDate | None:
     """'5 минут назад', '3 сағат бұрын', 'an hour ago'; whole days count from local midnight."""
     count, unit_word = match["n"], match["unit"]
     if count is None and unit_word == "полчаса":
-        return _almaty(fetched_at - timedelta(minutes=30))
+        return ParsedDate(_almaty(fetched_at - timedelta(minutes=30)), True)
     if count is None and not _NO_COUNT_MEANS_ONE.fullmatch(unit_word):
         return None
     number = int(count) if count and count.isdigit() else 1
@@ -246,21 +258,21 @@ def _ago(match: re.Match[str], fetched_at: datetime) -> datetime | None:
     if unit is None:
         return None
     if unit < timedelta(days=1):
-        return _almaty(fetched_at - number * unit)
+        return ParsedDate(_almaty(fetched_at - number * unit), True)
     day = _almaty(fetched_at).date() - number * unit
-    return _localize(datetime(day.year, day.month, day.day))
+    return ParsedDate(datetime(day.year, day.month, day.day), False)
 
 
-def _day_word(text: str, match: re.Match[str], fetched_at: datetime) -> datetime:
+def _day_word(text: str, match: re.Match[str], fetched_at: datetime) -> ParsedDate:
     """'Сегодня, 02:47', 'кеше 18:00', 'Yesterday' (midnight) in Almaty days of fetched_at."""
     day = _almaty(fetched_at).date() - timedelta(days=_DAYS_BACK[match["word"]])
     return _build(day.year, day.month, day.day, _time_near(text, match.start(), match.end()))
 
 
-def _relative(text: str, fetched_at: datetime) -> datetime | None:
+def _relative(text: str, fetched_at: datetime) -> ParsedDate | None:
     """A relative date ('вчера', '2 часа назад', 'just now') counted back from fetched_at."""
     if _JUST_NOW.search(text):
-        return _almaty(fetched_at)
+        return ParsedDate(_almaty(fetched_at), True)
     ago = _AGO.search(text)
     if ago:
         return _ago(ago, fetched_at)
@@ -277,6 +289,14 @@ def parse_date(
     `fetched_at` anchors relative forms and year-less dates (without it they give None);
     `lang` ('ru', 'kk', 'en') only decides the order of slashed dates such as 02/01/2022.
     """
+    parts = parse_date_parts(text, fetched_at=fetched_at, lang=lang)
+    return None if parts is None else _aware(parts.dt)
+
+
+def parse_date_parts(
+    text: str, *, fetched_at: datetime | None = None, lang: str | None = None
+) -> ParsedDate | None:
+    """`parse_date` without reading a naive time as Almaty, and whether the text wrote a time."""
     normalised = _normalise(text or "")
     language = lang.lower()[:2] if lang else None
     try:
@@ -305,6 +325,11 @@ def date_from_url(url: str) -> datetime | None:
     return None
 
 
+def localize(naive: datetime) -> datetime:
+    """A naive time read as Asia/Almaty, with a fixed offset."""
+    return _localize(naive)
+
+
 def to_iso(dt: datetime) -> str:
     """ISO 8601 with offset, seconds precision: '2020-12-01T14:02:00+06:00' (naive = Almaty)."""
     return _aware(dt).replace(microsecond=0).isoformat(timespec="seconds")
@@ -323,10 +348,17 @@ def check_plausible(dt: datetime, *, fetched_at: datetime | None = None, min_yea
 
 def parse_with_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
     """A site profile's strptime formats, tried in order; a naive result is read as Asia/Almaty."""
+    parts = parse_with_formats_parts(text, formats)
+    return None if parts is None else _aware(parts.dt)
+
+
+def parse_with_formats_parts(text: str, formats: tuple[str, ...]) -> ParsedDate | None:
+    """`parse_with_formats` without reading a naive time as Almaty, and whether the format has a time."""
     cleaned = " ".join(text.split())
     for fmt in formats:
         try:
-            return _aware(datetime.strptime(cleaned, fmt)).replace(microsecond=0)
+            parsed = datetime.strptime(cleaned, fmt).replace(microsecond=0)
         except ValueError:
             continue
+        return ParsedDate(parsed, "%H" in fmt or "%I" in fmt)
     return None

@@ -30,6 +30,11 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(x) for x in t} if isinstance(t, list) else {str(t)}
 
 
+def types(obj: dict[str, Any]) -> set[str]:
+    """The object's @type values."""
+    return _types(obj)
+
+
 def jsonld_objects(tree: Root) -> list[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts; broken blocks are skipped."""
     out: list[dict[str, Any]] = []

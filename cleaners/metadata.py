@@ -5,25 +5,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import jsonld
+from . import datevisible, jsonld
+from .datesources import DateText, date_texts
 from .normalize import normalize_line
 from .profiles import Layout, SiteProfile
-from .select import Page, Root, first_value, select_all, select_first
+from .select import Page, Root, select_all, select_first
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
-GENERIC_DATE_SELECTORS = (
-    'meta[property="article:published_time"]@content',
-    'meta[name="article:published_time"]@content',
-    'meta[itemprop="datePublished"]@content',
-    'meta[property="og:article:published_time"]@content',
-    'meta[name="pubdate"]@content', 'meta[name="publish_date"]@content', 'meta[name="publish-date"]@content',
-    'meta[name="date"]@content', 'meta[name="parsely-pub-date"]@content', 'meta[name="sailthru.date"]@content',
-    "article time[datetime]@datetime", "time[datetime]@datetime",
-)
-GENERIC_MODIFIED_SELECTORS = (
-    'meta[property="article:modified_time"]@content', 'meta[itemprop="dateModified"]@content',
-    'meta[property="og:updated_time"]@content',
-)
 # `Заголовок. Медицина. Tengrinews.kz`: segments after full stops (not `Tengrinews.kz` itself).
 _SENTENCE_SEPARATOR = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|\s)\w$")  # a segment that ends on one letter: an initial, `А. Иванов`
@@ -37,8 +25,8 @@ class Meta:
     """Raw metadata candidates, before dates are parsed."""
 
     title: str | None = None
-    date_texts: list[str] = field(default_factory=list)
-    modified_texts: list[str] = field(default_factory=list)
+    date_texts: list[DateText] = field(default_factory=list)
+    modified_texts: list[DateText] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     section: str | None = None
@@ -46,6 +34,7 @@ class Meta:
     site_name: str | None = None
     html_lang: str | None = None
     article_body: str | None = None  # the JSON-LD articleBody, evidence for the generic path
+    locale: str | None = None
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -126,12 +115,10 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
         tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title"))
     meta.title = strip_site_suffix(title, site_names) if title else None
 
-    meta.date_texts = select_all_first_each(tree, lay.date) + [str(art.get("datePublished") or "")]
-    meta.date_texts += select_all_first_each(tree, GENERIC_DATE_SELECTORS)
-    meta.modified_texts = select_all_first_each(tree, lay.date_modified) + [str(art.get("dateModified") or "")]
-    meta.modified_texts += select_all_first_each(tree, GENERIC_MODIFIED_SELECTORS)
-    meta.date_texts = [t for t in meta.date_texts if t.strip()]
-    meta.modified_texts = [t for t in meta.modified_texts if t.strip()]
+    meta.date_texts, meta.modified_texts = date_texts(tree, layout, objects)
+    if layout is None:  # a profile's layout knows where its date is; elsewhere read the lines by the headline
+        meta.date_texts += [DateText("visible_text", t) for t in datevisible.near_title(tree, meta.title)]
+    meta.locale = select_first(tree, ('meta[property="og:locale"]@content',))
 
     authors = select_all(tree, lay.authors) if lay.authors else []
     if not authors and jsonld.is_person(art.get("author")):
@@ -158,11 +145,6 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
         section = crumbs[-1] if len(crumbs) > 1 else None
     meta.section = section or None
     return meta
-
-
-def select_all_first_each(tree: Root, selectors: tuple[str, ...]) -> list[str]:
-    """The first value of each selector, in order (date candidates for fallback)."""
-    return [value for value in (first_value(tree, sel) for sel in selectors) if value]
 
 
 def page_title(tree: Root, profile: SiteProfile | None, site_name: str | None) -> str | None:

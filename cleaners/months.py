@@ -1,4 +1,5 @@
-"""Month-name tables (Russian, Kazakh Cyrillic, Kazakh Latin, English) as regex fragments.
+"""Month-name tables (Russian, Kazakh Cyrillic, Kazakh Latin, English; German, French, Spanish, Italian,
+Portuguese and Dutch for foreign pages) as regex fragments.
 
 Every fragment matches a lower-cased, NFC-normalised word; `dates.py` adds an optional
 trailing dot and a word boundary, so abbreviations such as "дек." and "sept." work too.
@@ -71,9 +72,25 @@ _EN: tuple[str, ...] = (
     r"dec(?:ember)?",
 )
 
+# German, French, Spanish, Italian, Portuguese, Dutch: full names only (their abbreviations clash).
+_WEST: tuple[str, ...] = (
+    r"januar|janvier|enero|gennaio|janeiro|januari",
+    r"februar|février|fevrier|febrero|febbraio|fevereiro|februari",
+    r"märz|maerz|mars|marzo|março|marco|maart",
+    r"avril|abril|aprile",
+    r"mai|mayo|maggio|maio|mei",
+    r"juni|juin|junio|giugno|junho",
+    r"juli|juillet|julio|luglio|julho",
+    r"août|aout|agosto|augustus",
+    r"septembre|septiembre|settembre|setembro",
+    r"oktober|octobre|octubre|ottobre|outubro",
+    r"novembre|noviembre|novembro",
+    r"dezember|décembre|decembre|diciembre|dicembre|dezembro",
+)
+
 
 _PER_MONTH: tuple[str, ...] = tuple(
-    "|".join(parts) for parts in zip(_RU, _KK, _KK_LATIN, _EN)
+    "|".join(parts) for parts in zip(_RU, _KK, _KK_LATIN, _EN, _WEST)
 )
 _MONTH_FULL: tuple[re.Pattern[str], ...] = tuple(
     re.compile(rf"(?:{alternatives})\.?") for alternatives in _PER_MONTH

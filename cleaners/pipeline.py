@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from . import dates
 from .article import Article
 from .blocks import paragraphs
+from .datefind import find_date, kazakh_outlet, slash_order_language
 from .decode import decode_html
 from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
 from .generic import generic_body
@@ -89,36 +90,6 @@ def _profile_body(page: Page, layout: Layout) -> list[str]:
     return out
 
 
-def _pick_date(texts: list[str], formats: tuple[str, ...], fetched_at: datetime | None,
-               lang: str | None) -> datetime | None:
-    for text in texts:
-        dt = dates.parse_with_formats(text, formats) if formats else None
-        dt = dt or dates.parse_date(text, fetched_at=fetched_at, lang=lang)
-        if dt is not None:
-            return dt
-    return None
-
-
-def _resolve_date(meta_texts: list[str], url: str | None, fetched_at: datetime | None, lang: str | None,
-                  opts: CleanOptions, warnings: list[str], missing: str | None,
-                  formats: tuple[str, ...] = ()) -> str | None:
-    dt = _pick_date(meta_texts, formats, fetched_at, lang)
-    if dt is None and url and missing:
-        dt = dates.date_from_url(url)
-        if dt is not None:
-            warnings.append("date_from_url")
-    if dt is None:
-        if missing:
-            warnings.append(missing)
-        return None
-    problem = dates.check_plausible(dt, fetched_at=fetched_at, min_year=opts.min_year,
-                                    future_slack_hours=opts.future_slack_hours)
-    if problem:
-        warnings.append(problem)
-        return None
-    return dates.to_iso(dt)
-
-
 def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | None, url: str | None) -> str | None:
     edition = profile.edition_for(url) if profile else None
     hint = edition.language if edition else normalize_lang(meta.html_lang)
@@ -186,8 +157,13 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     body = join_paragraphs(paras)
     language = _language(body, meta.title, meta, profile, page_url)
     formats = layout.date_formats if layout else ()
-    date = _resolve_date(meta.date_texts, page_url, fetched_at, language, opts, warnings, "date_missing", formats)
-    modified = _resolve_date(meta.modified_texts, None, fetched_at, language, opts, warnings, None, formats)
+    locales = (meta.html_lang, meta.locale)
+    kazakh = kazakh_outlet(profile is not None, page_url, language, locales)
+    date_lang = slash_order_language(language, locales)
+    date = find_date(meta.date_texts, url=page_url, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh, opts=opts,
+                     warnings=warnings, missing="date_missing", formats=formats, html=markup)
+    modified = find_date(meta.modified_texts, url=None, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh,
+                         opts=opts, warnings=warnings, missing=None, formats=formats)
     if not body:
         warnings.append("body_empty")
     elif len(body) < opts.min_body_chars:
@@ -197,7 +173,8 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     return Article(
         url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name, language=language, title=meta.title,
-        date=date, date_modified=modified, authors=meta.authors, section=meta.section, tags=meta.tags,
+        date=date.value, date_precision=date.precision, date_source=date.source, date_modified=modified.value,
+        authors=meta.authors, section=meta.section, tags=meta.tags,
         body=body, extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
         page_kind=ARTICLE, warnings=list(dict.fromkeys(warnings)),
     )

@@ -35,5 +35,5 @@ PROFILE = SiteProfile(
             ),
         ),
     ),
-    notes="Official site: no tags, no authors; the date is a day without a time (midnight Asia/Almaty).",
+    notes="Official site: no tags, no authors; the date is a day without a time (`date` is YYYY-MM-DD).",
 )
