@@ -10,6 +10,7 @@ from __future__ import annotations
 from .langid import identify
 from .letters import Letters, count_letters, cyrillic_by_letters, strangers
 
+BODY_FOR_LANGUAGE = 200  # a body this long speaks for the page alone (a headline in another language is ignored)
 EVIDENCE_CHARS = 3000  # letters are counted on this much of the text
 MIN_LETTERS = 20  # below this, the prior (or None)
 OUTRIGHT_LETTERS = 100  # the letters alone decide only a text this long (the model is cheap on shorter ones)
@@ -31,7 +32,9 @@ def detect_language(text: str, html_lang: str | None = None) -> str | None:
     letters = count_letters(window)
     if letters.total < MIN_LETTERS:
         return prior
-    if letters.total >= OUTRIGHT_LETTERS:
+    if not letters.cyrillic_script and _kazakh_latin(letters):
+        return "kk"  # the model knows Kazakh in Cyrillic only
+    if letters.total >= OUTRIGHT_LETTERS and letters.cyrillic_script:
         if _kazakh_outright(letters):
             return "kk"
         if _russian_outright(letters):
@@ -49,18 +52,16 @@ def detect_language(text: str, html_lang: str | None = None) -> str | None:
 
 
 def _kazakh_outright(letters: Letters) -> bool:
-    """Kazakh by its letters alone: Cyrillic dense in ә ғ қ ұ һ і, with қ ұ, or Kazakh Latin."""
-    if letters.cyrillic_script:
-        return (letters.kk_own >= KK_BODY_OWN * letters.cyrillic and letters.kk_only >= KK_BODY_ONLY * letters.cyrillic
-                and _fits(letters, "kk"))
-    return _kazakh_latin(letters)
+    """Kazakh by its letters alone: Cyrillic dense in ә ғ қ ұ һ і, with қ ұ (no other language has both)."""
+    return (letters.kk_own >= KK_BODY_OWN * letters.cyrillic and letters.kk_only >= KK_BODY_ONLY * letters.cyrillic
+            and _fits(letters, "kk"))
 
 
 def _russian_outright(letters: Letters) -> bool:
     """Russian by its letters alone: the Russian alphabet only (but a few letters of names or quotes)
     and ы, which Bulgarian, Ukrainian, Serbian and Macedonian lack; every other Cyrillic language
     with ы (Belarusian, Kazakh, Kyrgyz, Tatar, Mongolian...) writes letters of its own too."""
-    return letters.cyrillic_script and letters.yeru > 0 and strangers(letters, "ru") <= STRANGER_SHARE * letters.cyrillic
+    return letters.yeru > 0 and strangers(letters, "ru") <= STRANGER_SHARE * letters.cyrillic
 
 
 def _kazakh_latin(letters: Letters) -> bool:
