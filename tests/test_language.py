@@ -13,7 +13,7 @@ import pytest
 from bench.language import Sample, load_set
 from cleaners import Article, clean_html, detect_language
 from cleaners.cli import main as cleaners_main
-from cleaners.langid import _detector
+from cleaners.langid import detector
 from cleaners.language import normalize_lang
 from cleaners.profiles import all_profiles
 
@@ -100,7 +100,7 @@ def test_the_model_loads_from_the_wheel_without_network(monkeypatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("language detection opened a network connection")
 
-    _detector.cache_clear()
+    detector.cache_clear()
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert detect_language("Meteorologen warnen vor einem starken Temperatursturz im Westen des Landes.") == "de"
