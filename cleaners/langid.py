@@ -28,12 +28,13 @@ def detector() -> LangDetector:
 
 
 def sample(text: str) -> str:
-    """At most SAMPLE_CHARS of `text` on one line: all of it, or equal slices from its start, middle and end."""
+    """At most SAMPLE_CHARS of `text` on one line (lone surrogates replaced): all of it, or equal slices
+    from its start, middle and end."""
     if len(text) > SAMPLE_CHARS:
         step = SAMPLE_CHARS // _SLICES
         starts = [round(i * (len(text) - step) / (_SLICES - 1)) for i in range(_SLICES)]
         text = " ".join(text[start:start + step] for start in starts)
-    return " ".join(text.split())
+    return " ".join(text.encode("utf-8", "replace").decode("utf-8").split())  # the model takes valid UTF-8 only
 
 
 def identify(text: str) -> list[tuple[str, float]]:

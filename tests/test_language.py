@@ -90,6 +90,14 @@ def test_the_prior_decides_short_text_only() -> None:
     assert detect_language(body, "ru") == "kk"
 
 
+def test_odd_text_gets_an_answer_not_an_error() -> None:
+    english = "The minister said that the new school will open in September and serve the whole city. "
+    assert detect_language("\x00" * 50 + english * 3) == "en"
+    assert detect_language(english.replace("school", "school \ud800") * 3) == "en"
+    assert detect_language("Ŝ" * 500) is None
+    assert detect_language("12345 ... " * 200) is None
+
+
 def test_normalize_lang_gives_iso_639_1() -> None:
     assert [normalize_lang(v) for v in ("ru-RU", "kz", "kaz", "KK", "de_DE", "ukr", "ua", "tr", "en-GB")] == [
         "ru", "kk", "kk", "kk", "de", "uk", "uk", "tr", "en"]
