@@ -20,6 +20,8 @@ LATIN_Q, LATIN_TURKIC = 0.01, 0.01  # shares of q and of Kazakh Latin Turkic let
 STRANGER_SHARE, STRANGER_MIN = 0.01, 2  # letters foreign to a language tolerated (quotes, names)
 CONFIDENT = 0.5  # below this probability, a prior among the candidates wins
 UNSURE = 0.2  # below this, no answer but the prior
+SURE = 0.9  # a non-Turkic guess this probable overrules Kazakh Latin letters (an English text naming Qazaqstan)
+TURKIC = frozenset({"kk", "tr", "az", "uz", "tk", "ky", "tt", "ba"})
 _ALIASES = {"kz": "kk", "kaz": "kk", "qq": "kk", "rus": "ru", "eng": "en", "ua": "uk", "ukr": "uk", "bel": "be",
             "kir": "ky", "kgz": "ky", "tat": "tt", "uzb": "uz", "tur": "tr", "aze": "az", "tuk": "tk", "mon": "mn",
             "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "zho": "zh", "chi": "zh", "ara": "ar"}
@@ -32,14 +34,15 @@ def detect_language(text: str, html_lang: str | None = None) -> str | None:
     letters = count_letters(window)
     if letters.total < MIN_LETTERS:
         return prior
-    if not letters.cyrillic_script and _kazakh_latin(letters):
-        return "kk"  # the model knows Kazakh in Cyrillic only
     if letters.total >= OUTRIGHT_LETTERS and letters.cyrillic_script:
         if _kazakh_outright(letters):
             return "kk"
         if _russian_outright(letters):
             return "ru"
-    consistent = [(code, p) for code, p in identify(window) if _possible(code, letters)]
+    guesses = identify(window)
+    if not letters.cyrillic_script and _kazakh_latin(letters) and _not_sure_otherwise(guesses):
+        return "kk"  # the model knows Kazakh in Cyrillic only
+    consistent = [(code, p) for code, p in guesses if _possible(code, letters)]
     if not consistent:
         fallback = cyrillic_by_letters(letters) if letters.cyrillic_script else None
         return fallback or (prior if prior and _possible(prior, letters) else None)
@@ -69,6 +72,10 @@ def _kazakh_latin(letters: Letters) -> bool:
     return q >= LATIN_Q * letters.latin and turkic >= max(1, LATIN_TURKIC * letters.latin) and not schwa
 
 
+def _not_sure_otherwise(guesses: list[tuple[str, float]]) -> bool:
+    return not guesses or guesses[0][1] < SURE or guesses[0][0] in TURKIC
+
+
 def _fits(letters: Letters, language: str) -> bool:
     """Does the text use (almost) no Cyrillic letter the language's alphabet lacks?"""
     return strangers(letters, language) <= max(STRANGER_MIN, STRANGER_SHARE * letters.cyrillic)
@@ -78,7 +85,7 @@ def _possible(language: str, letters: Letters) -> bool:
     """Can the text be in `language`, judging by its letters?"""
     if language == "kk":
         if not letters.cyrillic_script:
-            return _kazakh_latin(letters)
+            return False  # Kazakh Latin was decided before
         return letters.kk_own >= KK_MIN_OWN * letters.cyrillic and letters.kk_only > 0 and _fits(letters, "kk")
     return _fits(letters, language)
 

@@ -58,6 +58,7 @@ def test_kazakh_latin_both_alphabets_and_its_neighbours() -> None:
     assert detect_language("Qazaqstan Respýblıkasynyń Úkimeti jańa jobany maquldady, ol kelesi jyly iske asady.") == "kk"
     assert detect_language("Qazaqstan Respublikasynyñ Ükımetı jaña jobany maqūldady, ol kelesı jyly ıske asady.") == "kk"
     assert detect_language("Türkiye Cumhuriyeti Hükümeti yeni projeyi onayladı, proje gelecek yıl uygulanacak.") == "tr"
+    assert detect_language("Qazaqstan Temir Joly and the railways of Türkiye signed a freight deal on Monday.") == "en"
     assert detect_language("Azərbaycan Respublikasının Hökuməti yeni layihəni təsdiqlədi, layihə gələn il həyata keçiriləcək.") == "az"
 
 
