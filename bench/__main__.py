@@ -1,7 +1,8 @@
 """Every benchmark in one command: `python -m bench [--passes N] [--write-docs]`.
 
 Runs the AEB benchmark (`bench.aeb`), the Kazakh fixtures benchmark (`bench.fixtures`), the
-crawl benchmark (`bench.crawl`, SQLite then 1/2/4 Redis workers, in subprocesses), then plots F1 against
+language benchmark (`bench.language`), the crawl benchmark (`bench.crawl`, SQLite then 1/2/4 Redis
+workers, in subprocesses), then plots F1 against
 pages/s. With --write-docs every result block of docs/benchmarks.md (tables, targets, machine) and
 the plot docs/img/bench-f1-vs-speed.png are rewritten; without it the plot goes to bench/results/.
 Each part can also run alone (`python -m bench.aeb`, `bench.fixtures`, `bench.plot`).
@@ -13,7 +14,7 @@ import importlib.util
 import subprocess
 import sys
 
-from . import aeb, fixtures
+from . import aeb, fixtures, language
 from .runner import ROOT
 from .targets import write_shared
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (AEB and fixtures)")
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
-    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "crawl", "plot"],
+    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "language", "crawl", "plot"],
                     help="leave out a part (repeatable)")
     args = ap.parse_args(argv)
     common = ["--passes", str(args.passes), "--min-seconds", str(args.min_seconds)]
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if "fixtures" not in args.skip:
         print()
         fixtures.main(common)
+    if "language" not in args.skip:
+        print()
+        language.main(common)
     if "crawl" not in args.skip:
         run_crawl(args.write_docs)
     if args.write_docs:

@@ -10,6 +10,7 @@ from typing import Callable, Iterator, TextIO
 
 from .cli_fixtures import Fetcher, add_fixture_commands
 from .errors import CleanerError
+from .language import normalize_lang
 from .pipeline import clean_html
 from .textfilters import clean_text
 
@@ -69,6 +70,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 1 if failed and failed == len(inputs) else 0
 
 
+def _language_code(value: str) -> str:
+    code = normalize_lang(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"not a language code: {value!r}")
+    return code
+
+
 def cmd_clean_text(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8", errors="replace")
     sys.stdout.write(clean_text(text, args.language) + "\n")
@@ -85,7 +93,7 @@ def add_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None) 
     p.set_defaults(func=cmd_clean)
     p = sub.add_parser("clean-text", help="strip boilerplate from already extracted text")
     p.add_argument("path", help="a UTF-8 text file or -")
-    p.add_argument("--language", choices=("ru", "kk", "en"))
+    p.add_argument("--language", type=_language_code, help="the text's ISO 639-1 code (accepted for API parity)")
     p.set_defaults(func=cmd_clean_text)
     add_fixture_commands(sub, fetch)
 

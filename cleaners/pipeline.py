@@ -12,7 +12,7 @@ from .datefind import find_date, kazakh_outlet, slash_order_language
 from .decode import decode_html
 from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
 from .generic import generic_body
-from .language import detect_language, normalize_lang
+from .language import BODY_FOR_LANGUAGE, detect_language, normalize_lang
 from .metadata import Meta, extract_meta, page_title
 from .normalize import join_paragraphs, normalize_line
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -91,9 +91,11 @@ def _profile_body(page: Page, layout: Layout) -> list[str]:
 
 
 def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | None, url: str | None) -> str | None:
+    """The body's language (the title joins only a short body); the edition's or `<html lang>` is the prior."""
     edition = profile.edition_for(url) if profile else None
     hint = edition.language if edition else normalize_lang(meta.html_lang)
-    return detect_language(f"{title or ''}\n{body}", hint)
+    text = body if len(body) >= BODY_FOR_LANGUAGE else f"{title or ''}\n{body}"
+    return detect_language(text, hint)
 
 
 def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str], markup: str,

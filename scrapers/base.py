@@ -36,7 +36,7 @@ from .state import State
 
 class NewsSpider(scrapy.Spider):
     outlet: ClassVar[str] = ""  # profile id, e.g. "inform.kz"
-    language: ClassVar[str] = ""  # edition language: ru, kk or en
+    language: ClassVar[str] = ""  # edition language, an ISO 639-1 code (ru, kk, en)
     host: ClassVar[str] = ""  # only when the profile has several editions of this language:
     prefix: ClassVar[str | None] = None  # their host and path prefix pick one
     start_urls: ClassVar[tuple[str, ...]] = ()  # default: the edition's start_url
