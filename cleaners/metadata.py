@@ -9,7 +9,8 @@ from .normalize import normalize_line
 from .profiles import Layout, SiteProfile
 from .select import Page, Root, first_value, select_all, select_first
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
+# Only a whole space run may start a separator: a long run is scanned once, not once per space.
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
 GENERIC_DATE_SELECTORS = (
     'meta[property="article:published_time"]@content',
     'meta[name="article:published_time"]@content',

@@ -2,6 +2,7 @@
 
 Every dropped page is counted in the crawl stats as `kaznews/dropped/<reason>`:
   not_article  the page could not be cleaned (not HTML, empty, undecodable, HTTP error page)
+  too_slow     cleaning took longer than KAZNEWS_PAGE_BUDGET seconds (logged as a warning)
   no_body      the cleaner found no article text
   no_date      no trustworthy publication date
   schema       the record does not match docs/article.schema.json
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,10 +30,12 @@ from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
 
+from .budget import PageTimeout, page_budget
 from .discovery import parse_date
 from .items import Page, Record
 from .state import State, article_key, fingerprint, fsync_mode, utc
 
+logger = logging.getLogger(__name__)
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
 
 
@@ -59,15 +63,23 @@ class _Stage:
 
 
 class CleanPipeline(_Stage):
-    """Page (raw bytes) → Record (the cleaned `Article` as a dict)."""
+    """Page (raw bytes) → Record (the cleaned `Article` as a dict), in at most KAZNEWS_PAGE_BUDGET seconds."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.budget = crawler.settings.getfloat("KAZNEWS_PAGE_BUDGET", 30.0)
 
     def process_item(self, item: Page) -> Record:
         if item.status != 200:
             raise self.drop("not_article", item.url, item.fetched_at, f"HTTP {item.status}")
         try:
-            article = clean_html(item.body, item.url, fetched_at=item.fetched_at, headers=item.headers)
+            with page_budget(self.budget):
+                article = clean_html(item.body, item.url, fetched_at=item.fetched_at, headers=item.headers)
         except CleanerError as exc:
             raise self.drop("not_article", item.url, item.fetched_at, f"{type(exc).__name__}: {exc}") from exc
+        except PageTimeout as exc:
+            logger.warning("too_slow: cleaning %s took over %ss; page skipped", item.url, self.budget)
+            raise self.drop("too_slow", item.url, item.fetched_at, f"over {self.budget}s") from exc
         return Record(article.to_dict(), item.url, item.fetched_at)
 
 
