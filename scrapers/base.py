@@ -32,6 +32,7 @@ from cleaners.profiles import Edition, profile_by_id
 from .discovery import Entry, parse_date, read_document
 from .items import Page
 from .state import State
+from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url
 
 
 class NewsSpider(scrapy.Spider):
@@ -53,6 +54,8 @@ class NewsSpider(scrapy.Spider):
         self.base_url = (base_url or "").rstrip("/")
         self.edition = self.find_edition()
         self.follow_re = re.compile(self.follow)
+        profile = profile_by_id(self.outlet)
+        self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
         self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
 
     @classmethod
@@ -85,10 +88,14 @@ class NewsSpider(scrapy.Spider):
         return self.base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
     def original_url(self, found: str) -> str | None:
-        """The outlet URL behind a URL found in a response, or None when it is off this site."""
+        """The outlet URL behind a URL found in a response, or None when it is off this site.
+
+        The URL is read as Scrapy will fetch it (scrapers/urlguard.py), not as urllib splits it.
+        """
+        found = fetched_url(found)
         if self.base_url and found.startswith(self.base_url + "/"):
             return self.origin + found[len(self.base_url):]
-        return found if _bare(urlsplit(found).hostname or "") == _bare(self.edition.host) else None
+        return found if _bare(fetched_parts(found).hostname or "") == _bare(self.edition.host) else None
 
     @classmethod
     def owns(cls, url: str) -> bool:
@@ -173,7 +180,7 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
 
 
-_IGNORED = (("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
+_IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
 
 
 def _bare(host: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
@@ -154,6 +155,7 @@ class ExportPipeline(_Stage):
         self.pending_keys: dict[str, str] = {}  # article key → body fingerprint, of the pending lines
         self.pending_fingerprints: set[str] = set()
         self.timer: LoopingCall | None = None
+        self.failed = False
         self._recover()
 
     def _recover(self) -> None:
@@ -170,11 +172,19 @@ class ExportPipeline(_Stage):
             fh.seek(offset)
             tail = fh.read()
         complete = tail[: tail.rfind(b"\n") + 1]
-        if len(complete) < len(tail):
-            os.truncate(self.path, offset + len(complete))
-        for line in complete.splitlines():
-            article = json.loads(line)
-            offset += len(line) + 1
+        articles = []
+        for line in complete.splitlines(keepends=True):
+            article = _article_line(line)
+            if article is None:  # a fragment of a failed write: it and what follows were never recorded
+                logger.warning("%s: cut %d bytes from offset %d (not a complete JSON line)",
+                               self.path, size - offset - sum(len(x) for x, _ in articles), offset)
+                break
+            articles.append((line, article))
+        kept = sum(len(line) for line, _ in articles)
+        if kept < len(tail):
+            os.truncate(self.path, offset + kept)
+        for line, article in articles:
+            offset += len(line)
             self.state.record(article, article.get("url") or "", _now(), key, offset)
 
     def open_spider(self) -> None:
@@ -183,6 +193,8 @@ class ExportPipeline(_Stage):
             self.timer.start(self.interval, now=False)
 
     def process_item(self, item: Record) -> dict[str, Any]:
+        if self.failed:  # the output cannot be written: the crawl is closing
+            raise DropItem(f"output_failed: {item.url}")
         limit = getattr(self.crawler.spider, "max_articles", 0)
         if limit and self.emitted >= limit:  # in flight when the limit was hit: left for the next run
             self.crawler.stats.inc_value("kaznews/dropped/max_articles")
@@ -208,22 +220,48 @@ class ExportPipeline(_Stage):
         return out
 
     def flush(self) -> None:
-        """Write the pending lines (one write), fsync them (unless `off`), then record them."""
+        """Write the pending lines (one write), fsync them (unless `off`), then record them.
+
+        A failed write or fsync (disk full, I/O error) cuts what it wrote, counts the lines as
+        `kaznews/output_failed` (not as new) and closes the crawl with reason `output_failed`.
+        """
         if not self.pending:
             return
         pending, self.pending = self.pending, []
         data = memoryview(b"".join(line for line, _ in pending))
         with _locked(self.fd):  # other processes appending to the same file wait
             offset = os.fstat(self.fd).st_size
-            while data:
-                data = data[os.write(self.fd, data):]
-            if self.mode != "off":
-                os.fsync(self.fd)
+            try:
+                while data:
+                    data = data[os.write(self.fd, data):]
+                if self.mode != "off":
+                    os.fsync(self.fd)
+            except OSError as exc:
+                self._write_failed(exc, offset, [item for _, item in pending])
+                return
             for line, item in pending:
                 offset += len(line)
                 self.state.record(item.article, item.url, _utc(item.fetched_at), str(self.path), offset)
         self.pending_keys.clear()
         self.pending_fingerprints.clear()
+
+    def _write_failed(self, exc: OSError, offset: int, lost: list[Record]) -> None:
+        """Cut the partial write (the next run cuts it if this cannot), uncount the lines, stop the crawl."""
+        try:
+            os.ftruncate(self.fd, offset)
+        except OSError:
+            pass
+        self.pending_keys.clear()
+        self.pending_fingerprints.clear()
+        stats = self.crawler.stats
+        for item in lost:
+            stats.inc_value("kaznews/updated" if item.update else "kaznews/new", -1)
+        stats.inc_value("kaznews/output_failed", len(lost))
+        logger.error("Cannot write %d articles to %s (%s): the crawl stops; they are fetched again by the next run",
+                     len(lost), self.path, exc)
+        if not self.failed and self.crawler.crawling:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_failed"))
+        self.failed = True
 
     def close_spider(self) -> None:
         if self.timer is not None and self.timer.running:
@@ -239,6 +277,15 @@ def _locked(fd: int) -> Iterator[None]:
         yield
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _article_line(line: bytes) -> dict[str, Any] | None:
+    """The article of one complete output line, or None when the line is not one JSON object."""
+    try:
+        article = json.loads(line)
+    except ValueError:
+        return None
+    return article if isinstance(article, dict) and line.endswith(b"\n") else None
 
 
 def _utc(iso: str) -> str:

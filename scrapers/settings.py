@@ -47,6 +47,7 @@ DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapers.urlguard.HostGuardMiddleware": 50,  # first: no request, redirect or robots.txt off the outlet's hosts
     "scrapers.middlewares.RetryBackoffMiddleware": 549,  # just before RetryMiddleware (550)
 }
 ITEM_PIPELINES = {
