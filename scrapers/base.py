@@ -180,6 +180,7 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
 
 
+SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
 _IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
 
 
@@ -218,6 +219,6 @@ def served_at(date_header: str | None) -> datetime:
         served = parsedate_to_datetime(date_header) if date_header else None
     except (TypeError, ValueError, IndexError):
         served = None
-    if served is None or served.tzinfo is None or served > now:
-        return now
+    if served is None or served.tzinfo is None or served > now or served < SERVED_AT_FLOOR:
+        return now  # absent, unreadable, in the future or a broken clock (1970): not an anchor
     return served

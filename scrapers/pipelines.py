@@ -172,20 +172,22 @@ class ExportPipeline(_Stage):
             fh.seek(offset)
             tail = fh.read()
         complete = tail[: tail.rfind(b"\n") + 1]
-        articles = []
+        start, kept, skipped = offset, 0, 0
         for line in complete.splitlines(keepends=True):
             article = _article_line(line)
-            if article is None:  # a fragment of a failed write: it and what follows were never recorded
-                logger.warning("%s: cut %d bytes from offset %d (not a complete JSON line)",
-                               self.path, size - offset - sum(len(x) for x, _ in articles), offset)
+            if article is None and start > 0:  # past what the state covers: a failed write; never recorded
                 break
-            articles.append((line, article))
-        kept = sum(len(line) for line, _ in articles)
+            kept += len(line)
+            if article is None:  # no state covers this file (new, or set aside): keep the user's lines
+                skipped += 1
+                continue
+            self.state.record(article, article.get("url") or "", _now(), key, start + kept)
+        if skipped:
+            logger.warning("%s: %d lines are not JSON objects; left in place, skipped", self.path, skipped)
         if kept < len(tail):
-            os.truncate(self.path, offset + kept)
-        for line, article in articles:
-            offset += len(line)
-            self.state.record(article, article.get("url") or "", _now(), key, offset)
+            logger.warning("%s: cut %d bytes from offset %d (not complete JSON lines)", self.path,
+                           len(tail) - kept, start + kept)
+            os.truncate(self.path, start + kept)
 
     def open_spider(self) -> None:
         if self.batch > 1 and self.interval > 0:  # pending lines go out at least this often

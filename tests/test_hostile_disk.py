@@ -100,3 +100,41 @@ def test_complete_unrecorded_lines_are_adopted(tmp_path: Path) -> None:
         pipelines.DeduplicatePipeline(out.crawler).process_item(_record(1))
     out.close_spider()
     assert [line["title"] for line in _lines(path)] == ["Story 1"]
+
+
+def test_garbage_in_an_output_no_state_covers_is_kept_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    first, second = ((json.dumps(_record(n).article) + "\n").encode() for n in (1, 2))
+    path.write_bytes(first + b"garbage the user typed\n" + second)
+    out = _exporter(tmp_path)  # a new state: every article line is adopted, nothing of the user's is cut
+    assert path.read_bytes() == first + b"garbage the user typed\n" + second
+    for n in (1, 2):
+        with pytest.raises(DropItem, match="seen"):
+            pipelines.DeduplicatePipeline(out.crawler).process_item(_record(n))
+    out.close_spider()
+
+
+def test_corrupt_state_is_set_aside_and_reseeded_from_the_output(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    out = _exporter(tmp_path)
+    out.process_item(_record(1))
+    out.close_spider()
+    out.state.close()
+    state = tmp_path / "state.sqlite"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{state}{suffix}").unlink(missing_ok=True)
+    state.write_bytes(b"this is not a database" * 100)
+    again = _exporter(tmp_path)  # no traceback: the broken file is moved aside, the output re-seeds the state
+    assert any(p.name.startswith("state.sqlite.corrupt-") for p in tmp_path.iterdir())
+    assert "unreadable" in caplog.text
+    with pytest.raises(DropItem, match="seen"):
+        pipelines.DeduplicatePipeline(again.crawler).process_item(_record(1))
+    again.close_spider()
+
+
+def test_a_1970_server_date_is_not_an_anchor() -> None:
+    from datetime import UTC, datetime
+
+    from scrapers.base import served_at
+    assert served_at("Thu, 01 Jan 1970 00:00:00 GMT") > datetime(2020, 1, 1, tzinfo=UTC)
+    assert served_at("Mon, 05 Jan 2026 10:00:00 GMT") == datetime(2026, 1, 5, 10, tzinfo=UTC)
