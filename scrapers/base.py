@@ -122,9 +122,9 @@ class NewsSpider(scrapy.Spider):
         for url in self.start_urls or (self.edition.start_url,):
             yield self._discovery_request(url, 1, dont_filter=True)
 
-    def _discovery_request(self, url: str, page: int, dont_filter: bool = False) -> scrapy.Request:
+    def _discovery_request(self, url: str, page: int, dont_filter: bool = False, depth: int = 0) -> scrapy.Request:
         return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
-                              meta={"kaznews_url": url, "kaznews_page": page})
+                              meta={"kaznews_url": url, "kaznews_page": page, "kaznews_depth": depth})
 
     def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
@@ -151,10 +151,16 @@ class NewsSpider(scrapy.Spider):
             return
         found = [Entry(urljoin(response.url, e.url), e.modified) for e in doc.entries]
         if doc.kind == "sitemapindex":
+            depth = response.meta.get("kaznews_depth", 0) + 1
+            if depth > MAX_SITEMAP_DEPTH:
+                self.crawler.stats.inc_value("kaznews/discovery/too_deep")
+                self.logger.warning("Sitemap index nested deeper than %d, not followed: %s", MAX_SITEMAP_DEPTH,
+                                    response.url)
+                return
             for entry in found:
                 url = self.original_url(entry.url)
                 if url and self.follow_re.search(url) and self.in_window(entry.modified, upper=False):
-                    yield self._discovery_request(url, 1)
+                    yield self._discovery_request(url, 1, depth=depth)
             return
         if doc.kind == "html" and isinstance(response, TextResponse):
             found = [Entry(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
@@ -180,6 +186,7 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
 
 
+MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use one or two levels
 SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
 _IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
 

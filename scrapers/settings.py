@@ -49,6 +49,7 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {
     "scrapers.urlguard.HostGuardMiddleware": 50,  # first: no request, redirect or robots.txt off the outlet's hosts
     "scrapers.middlewares.RetryBackoffMiddleware": 549,  # just before RetryMiddleware (550)
+    "scrapers.middlewares.RetryAfterMiddleware": 551,  # sees a 429/503 before RetryMiddleware copies the request
 }
 ITEM_PIPELINES = {
     "scrapers.pipelines.CleanPipeline": 100,

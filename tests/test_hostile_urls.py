@@ -13,6 +13,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
+from scrapers.base import MAX_SITEMAP_DEPTH
 from scrapers.mirror import MirrorServer, spider_classes
 from scrapers.spiders.khabar import KhabarRu
 from scrapers.urlguard import HostGuardMiddleware, HostPolicy
@@ -121,3 +122,41 @@ def test_redirect_off_the_mirror_is_refused(redirect_run: Run) -> None:
     assert _Secret.hits == []
     assert redirect_run.items == []
     assert redirect_run.stat("kaznews/fetch_failed/offsite") == 1
+
+
+def _index(*locs: str) -> bytes:
+    return ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs) + "</sitemapindex>").encode()
+
+
+def test_sitemap_index_chains_stop_at_a_depth(tmp_path: Path) -> None:
+    spider = _spider(tmp_path)
+    url = "https://khabar.kz/sitemap.xml"
+    depth, followed = 0, 0
+    while depth < 10:
+        request = Request(url, meta={"kaznews_depth": depth})
+        response = TextResponse(url, body=_index(f"https://khabar.kz/sitemap-{depth + 1}.xml"), encoding="utf-8",
+                                request=request)
+        children = list(spider.parse_discovery(response))
+        if not children:
+            break
+        followed += 1
+        depth, url = children[0].meta["kaznews_depth"], children[0].url
+    assert followed == MAX_SITEMAP_DEPTH
+    assert spider.crawler.stats.get_value("kaznews/discovery/too_deep") == 1
+
+
+def test_retry_after_is_honoured() -> None:
+    from datetime import UTC, datetime
+
+    from scrapy.http import Response
+
+    from scrapers.middlewares import RETRY_AFTER, RetryAfterMiddleware, retry_after
+    now = datetime(2026, 1, 5, 10, tzinfo=UTC)
+    assert retry_after(b"120") == 120
+    assert retry_after(b"Mon, 05 Jan 2026 10:00:30 GMT", now) == 30
+    assert retry_after(b"soon") == 0 and retry_after(None) == 0
+    request = Request("https://khabar.kz/ru/")
+    RetryAfterMiddleware().process_response(request, Response(request.url, status=429,
+                                                              headers={"Retry-After": "7"}, request=request))
+    assert request.copy().meta[RETRY_AFTER] == 7  # RetryMiddleware retries a copy
