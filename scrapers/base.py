@@ -188,7 +188,8 @@ class NewsSpider(scrapy.Spider):
 
 MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use one or two levels
 SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
-_IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
+_IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"),
+            ("robots.txt", "robots_forbidden"))
 
 
 def _bare(host: str) -> str:

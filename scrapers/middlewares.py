@@ -1,4 +1,4 @@
-"""Downloader helpers: exponential backoff (or the server's Retry-After) before retries, and a per-run duplicate filter."""
+"""Downloader helpers: exponential backoff (or the server's Retry-After) before retries, a per-run duplicate filter."""
 from __future__ import annotations
 
 import asyncio
