@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import stat
 import sys
+import zlib
 from pathlib import Path
-from typing import Callable, Iterator, TextIO
+from typing import BinaryIO, Callable, Iterator, TextIO
 
 from .cli_fixtures import Fetcher, add_fixture_commands
-from .errors import CleanerError
+from .errors import CleanerError, NotHTMLError, TooLargeError
 from .language import normalize_lang
+from .options import DEFAULT_OPTIONS
 from .pipeline import clean_html
 from .textfilters import clean_text
 
 PAGE_GLOBS = ("*.html", "*.htm", "*.html.gz")
+GZIP_CHUNK = 1 << 16
 
 
 def iter_inputs(paths: list[str]) -> Iterator[Path | None]:
@@ -31,11 +34,35 @@ def iter_inputs(paths: list[str]) -> Iterator[Path | None]:
             yield path
 
 
-def read_input(path: Path | None) -> bytes:
-    data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-    if path is not None and path.name.endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
+def read_input(path: Path | None, max_bytes: int = DEFAULT_OPTIONS.max_bytes) -> bytes:
+    """A page's bytes (at most max_bytes + 1: the cleaner refuses larger), a .gz file inflated as it is read.
+
+    Only regular files are read (a FIFO or device named by mistake would block or never end);
+    corrupt or truncated gzip raises NotHTMLError, one inflating past max_bytes TooLargeError.
+    """
+    if path is None:
+        return sys.stdin.buffer.read(max_bytes + 1)
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise NotHTMLError(f"{path} is not a regular file")
+    with path.open("rb") as fh:
+        if not path.name.endswith(".gz"):
+            return fh.read(max_bytes + 1)
+        return _gunzip_stream(fh, max_bytes)
+
+
+def _gunzip_stream(fh: BinaryIO, max_bytes: int) -> bytes:
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    try:
+        while not inflate.eof and (chunk := inflate.unconsumed_tail or fh.read(GZIP_CHUNK)):
+            out += inflate.decompress(chunk, max_bytes + 1 - len(out))
+            if len(out) > max_bytes:
+                raise TooLargeError(f"gzip file inflates beyond {max_bytes} bytes")
+    except zlib.error as exc:
+        raise NotHTMLError(f"gzip data is corrupt: {exc}") from exc
+    if not inflate.eof:
+        raise NotHTMLError("gzip data is truncated")
+    return bytes(out)
 
 
 def _progress(items: list, enabled: bool):

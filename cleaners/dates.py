@@ -49,9 +49,9 @@ _OFFSET = (
     r"(?:\s?\(?(?P<zone>utc|gmt|z|мск)(?!\w)(?:\s?(?P<zoff>[+-]\d{1,2}(?::?\d\d)?)(?!\d))?"
     r"|\s?(?P<off>[+-]\d\d:?\d\d)(?!\d))?"
 )
-_YEAR_WORD = r"(?:\s*(?:года|год|гг\.|г\.|г|жылғы|жылы|ж\.|ж|jylǵy|jyly|j\.|y\.)(?!\w))?"
-_AT = r"(?:(?:в|at|сағат|saǵat|sagat)\s+)?"
-_TIME_AFTER = re.compile(_YEAR_WORD + r"[\s,|/-]*" + _AT + _TIME + _OFFSET)
+_YEAR_WORD = r"(?:\s*+(?:года|год|гг\.|г\.|г|жылғы|жылы|ж\.|ж|jylǵy|jyly|j\.|y\.)(?!\w))?"
+_AT = r"(?:(?:в|at|сағат|saǵat|sagat)\s++)?"
+_TIME_AFTER = re.compile(_YEAR_WORD + r"[\s,|/-]*+" + _AT + _TIME + _OFFSET)
 _TIME_BEFORE = re.compile(_TIME + r"(?:\s*(?:в|at))?[\s,|/-]*$")
 
 _DAY = r"(?<![\d:.,/])(?P<d>\d{1,2})(?:-?(?:ші|шы|st|nd|rd|th|го|е)(?!\w)|\.)?"
@@ -70,7 +70,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d|/\d)")),
     ("named", re.compile(rf"{_DAY}{_DE}[\s-]*{_MON}(?:{_DE}[\s,-]*{_YEAR})?")),
     ("named", re.compile(rf"{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s*{_YEAR})?")),
-    ("named", re.compile(rf"(?<!\d){_YEAR}\s*-?\s*{_KK_YEAR}\s*{_DAY}[\s-]*{_MON}")),
+    ("named", re.compile(rf"(?<!\d){_YEAR}\s*+-?\s*+{_KK_YEAR}\s*{_DAY}[\s-]*{_MON}")),
 )
 
 _JUST_NOW = re.compile(r"(?<!\w)(?:только что|just now|жаңа ғана|қазір ғана|jańa ǵana)(?!\w)")

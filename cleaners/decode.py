@@ -10,6 +10,7 @@ from typing import Mapping
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
+from .charsets import implausible, redecode
 from .errors import DecodeError, EmptyInputError, NotHTMLError, TooLargeError
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -125,6 +126,9 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
         warnings.append("nul_bytes_removed")
     declared = http_content_type_encoding(_header(headers, "content-type") or "") or html_body_declared_encoding(data)
     declared = resolve_encoding(declared) if declared else None
+    if declared and codecs.lookup(declared).name.startswith(("utf-16", "utf-32")):  # no BOM, no NULs: not so
+        declared = None
+        warnings.append("charset_mismatch")
     as_utf8 = _strict(data, "utf-8")
     if as_utf8 is not None:
         if declared and codecs.lookup(declared).name != "utf-8" and not data.isascii():
@@ -137,7 +141,7 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
     if declared and codecs.lookup(declared).name != "utf-8":
         text = _strict(data, declared)
         if text is not None and not _looks_mojibake(text):
-            return Decoded(text, declared, warnings)
+            return _plausible(data, Decoded(text, declared, warnings))
     truncated = _utf8_truncated(data)
     if truncated is not None:
         return Decoded(truncated, "utf-8", warnings + ["truncated_input"])
@@ -147,8 +151,21 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
             return Decoded(data.decode(declared, errors="replace"), declared, warnings + ["decode_errors"])
         raise DecodeError("no charset decodes this input")
     text, enc = detected
-    warnings.append("charset_mismatch" if declared else "charset_detected")
-    return Decoded(text, enc, warnings)
+    if "charset_mismatch" not in warnings:
+        warnings.append("charset_mismatch" if declared else "charset_detected")
+    return _plausible(data, Decoded(text, enc, warnings))
+
+
+def _plausible(data: bytes, decoded: Decoded) -> Decoded:
+    """decoded, or a single-byte Cyrillic reading when decoded is implausible text (cleaners/charsets.py);
+    warning charset_mismatch, or charset_implausible when no reading fits."""
+    if not implausible(decoded.text):
+        return decoded
+    fixed = redecode(data)
+    if fixed is None:
+        return Decoded(decoded.text, decoded.encoding, [*decoded.warnings, "charset_implausible"])
+    known = {"charset_detected", "charset_mismatch"} & set(decoded.warnings)
+    return Decoded(fixed[0], fixed[1], decoded.warnings if known else [*decoded.warnings, "charset_mismatch"])
 
 
 __all__ = ["Decoded", "decode_html", "check_binary"]

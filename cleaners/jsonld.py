@@ -11,6 +11,8 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNe
                            "OpinionNewsArticle", "Report", "LiveBlogPosting", "ScholarlyArticle"})
 _CONTROL = re.compile(r"[\x00-\x1f]")
 MAX_JSONLD_CHARS = 2_000_000
+MAX_JSONLD_DEPTH = 64  # values nested deeper are dropped
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # `\ud83d`: json.loads keeps a lone one as is
 
 
 def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -44,10 +46,37 @@ def jsonld_objects(tree: Root) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(_CONTROL.sub(" ", raw))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than the parser goes
             continue
+        if _ESCAPED_SURROGATE.search(raw):
+            data = _scrub(data)
         out.extend(_objects(data))
     return out
+
+
+def _scrub(value: Any, depth: int = 0) -> Any:
+    """value with every lone surrogate replaced by U+FFFD (no record can hold one) and nothing deeper than
+    MAX_JSONLD_DEPTH."""
+    if depth > MAX_JSONLD_DEPTH:
+        return None
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_scrub(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {_scrub(k, depth + 1): _scrub(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _position(item: dict[str, Any]) -> int:
+    """A breadcrumb item's position; TypeError or ValueError when it is not a number."""
+    position = item.get("position") or 0
+    if isinstance(position, bool) or not isinstance(position, (int, float, str)):
+        raise TypeError(f"position {position!r}")
+    try:
+        return int(position)
+    except OverflowError as exc:
+        raise ValueError(f"position {position!r}") from exc
 
 
 def article_object(objects: list[dict[str, Any]]) -> dict[str, Any]:
@@ -58,7 +87,10 @@ def breadcrumb_names(objects: list[dict[str, Any]]) -> list[str]:
     for obj in objects:
         if "BreadcrumbList" in _types(obj):
             items = obj.get("itemListElement") or []
-            items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: int(i.get("position") or 0))
+            try:
+                items = sorted((i for i in items if isinstance(i, dict)), key=_position)
+            except (TypeError, ValueError):  # a broken trail: skip this block
+                continue
             names = []
             for item in items:
                 inner = item.get("item")

@@ -11,7 +11,8 @@ from .normalize import normalize_line
 from .profiles import Layout, SiteProfile
 from .select import Page, Root, select_all, select_first
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
+# Only a whole space run may start a separator: a long run is scanned once, not once per space.
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
 # `Заголовок. Медицина. Tengrinews.kz`: segments after full stops (not `Tengrinews.kz` itself).
 _SENTENCE_SEPARATOR = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|\s)\w$")  # a segment that ends on one letter: an initial, `А. Иванов`

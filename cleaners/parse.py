@@ -1,9 +1,28 @@
 """HTML text to a selectolax (Lexbor) tree, with pathological nesting flattened."""
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .errors import ExtractionError
+
+# Lexbor compares each new attribute with the element's others: quadratic in one element's attribute
+# count, so that count is bounded before parsing.
+MAX_ATTRIBUTES = 256  # per element; real pages stay far below (the rest are dropped)
+_TAG_NAME = r"<[A-Za-z][^\s/>]*+"
+_ATTRIBUTE = r"""[\s/]++[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
+# A start tag with over MAX_ATTRIBUTES attributes: group 1 is it up to the last one kept. Possessive, so linear.
+_CROWDED = rf"({_TAG_NAME}(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}})(?:{_ATTRIBUTE})++"
+_CROWDED_TEXT = re.compile(_CROWDED)
+_CROWDED_BYTES = re.compile(_CROWDED.encode())
+
+
+def bound_markup(markup: str | bytes) -> tuple[str | bytes, int]:
+    """(markup with at most MAX_ATTRIBUTES attributes per start tag, how many tags were cut)."""
+    if isinstance(markup, bytes):
+        return _CROWDED_BYTES.subn(rb"\1", markup)
+    return _CROWDED_TEXT.subn(r"\1", markup)
 
 _FLATTENABLE = {"div", "span", "section", "font", "b", "i", "em", "strong", "center", "table", "tbody", "tr", "td", "ul", "li", "blockquote"}
 

@@ -1,6 +1,7 @@
 """`clean_html`: decode, parse, profile or generic body, text filters, metadata, dates, language."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Mapping
 from urllib.parse import urlsplit
@@ -18,13 +19,16 @@ from .normalize import join_paragraphs, normalize_line
 from .options import DEFAULT_OPTIONS, CleanOptions
 from .pagekind import ARTICLE, kind_from_url, page_kind
 from .pagesignals import page_signals
-from .parse import flatten_deep, parse_html
+from .parse import bound_markup, flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node
 from .select import Page, Root, first_node, select_all
 from .textfilters import FilterRules, filter_lines
 
 _HAS_TAG = ("<html", "<body", "<head", "<div", "<p", "<article", "<meta", "<title", "<span", "<a ", "<!doctype")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _text_input(html: str, opts: CleanOptions) -> tuple[str, list[str]]:
@@ -36,6 +40,9 @@ def _text_input(html: str, opts: CleanOptions) -> tuple[str, list[str]]:
     if "\x00" in html:
         html = html.replace("\x00", "")
         warnings.append("nul_bytes_removed")
+    if _SURROGATE.search(html):  # no record can hold a lone surrogate (it has no UTF-8 form)
+        html = _SURROGATE.sub("\ufffd", html)
+        warnings.append("surrogates_replaced")
     low = html[:65536].lower()
     if not any(tag in low for tag in _HAS_TAG) and not any(tag in html.lower() for tag in _HAS_TAG):
         raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")
@@ -130,6 +137,9 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
         markup, warnings = decoded.markup, decoded.warnings
     else:
         markup, warnings = _text_input(html, opts)
+    markup, crowded = bound_markup(markup)
+    if crowded:
+        warnings.append("attributes_capped")
     tree = parse_html(markup)
     if flatten_deep(tree, opts.max_depth):
         warnings.append("deep_nesting_flattened")

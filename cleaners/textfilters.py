@@ -20,13 +20,16 @@ _EMOJI = (
 _EMOJI_RE = re.compile(f"[{_EMOJI}]")
 SEPARATOR = re.compile(r"^[-–—_|•·*=~]{1,5}$")
 COUNTER = re.compile(
-    r"^(?:[👁💬❤️🔥👍⭐️\s]*)(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?\s*(?:[KkMкК]|тыс\.?|млн\.?)?)$"
+    r"^[👁💬❤️🔥👍⭐️\s]*+(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?\s*(?:[KkMкК]|тыс\.?|млн\.?)?)$"
 )
-NUMBERS_ONLY = re.compile(r"^[-+]?\d+(?:[.,]\d+)?(?:\s*[/|↑↓▲▼%]\s*[-+]?\d+(?:[.,]\d+)?)+\s*%?$")
+NUMBERS_ONLY = re.compile(r"^[-+]?\d++(?:[.,]\d++)?+(?:\s*+[/|↑↓▲▼%]\s*+[-+]?\d++(?:[.,]\d++)?+)++\s*+%?$")
 _CURRENCY = r"(?:USD|EUR|RUB|CNY|GBP|KGS|UZS|BYN|TRY|AED|JPY|CHF|BTC|ETH|Brent|WTI|Нефть|Золото|Gold|Oil|\$|€|₽|¥)"
 _NUM = r"[-+]?\d+(?:[.,]\d+)?"
+_NUM_ONCE = r"[-+]?\d++(?:[.,]\d++)?+"  # _NUM without backtracking (what may follow never starts with a digit)
+# Possessive runs: each space and digit run has one reading, so a long non-ticker line fails in linear time.
 TICKER = re.compile(
-    rf"^(?:{_CURRENCY}\s*[:=]?\s*(?:{_NUM}(?:\s*[/↑↓▲▼%]\s*(?:{_NUM})?)*)?\s*[,;|]?\s*)+$", re.I
+    rf"^(?:{_CURRENCY}\s*+[:=]?+\s*+(?:{_NUM_ONCE}(?:\s*+[/↑↓▲▼%]\s*+(?:{_NUM_ONCE})?+)*+)?+\s*+[,;|]?+\s*+)++$",
+    re.I,
 )
 TOP_ITEM = re.compile(rf"^\d{{1,2}}(?:[.)]\s*)?(?:[{_EMOJI}]|\s|[^\W\d_]|\d)")
 READ_ALSO = (
@@ -64,7 +67,7 @@ INLINE_CREDIT = re.compile(
 UI_LINE = re.compile(
     r"^(?:Поделиться|Бөлісу|Share|Просмотр(?:ов|ы)?|Көрілім|Оқылды|Views|Комментари(?:и|ев)|Пікірлер|Comments|"
     r"Нравится|Like|Печать|Print|Tweet|Твитнуть|Отправить|Скопировать ссылку|Copy link)"
-    r"\s*[:(]?\s*[\d\s]*\)?$",
+    r"\s*+[:(]?+\s*+[\d\s]*+\)?$",  # possessive: a long space run is read once
     re.I,
 )
 MOST_READ_HEADING = re.compile(

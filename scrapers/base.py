@@ -32,6 +32,7 @@ from cleaners.profiles import Edition, profile_by_id
 from .discovery import Entry, parse_date, read_document
 from .items import Page
 from .state import State
+from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url
 
 
 class NewsSpider(scrapy.Spider):
@@ -53,6 +54,8 @@ class NewsSpider(scrapy.Spider):
         self.base_url = (base_url or "").rstrip("/")
         self.edition = self.find_edition()
         self.follow_re = re.compile(self.follow)
+        profile = profile_by_id(self.outlet)
+        self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
         self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
 
     @classmethod
@@ -85,10 +88,14 @@ class NewsSpider(scrapy.Spider):
         return self.base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
     def original_url(self, found: str) -> str | None:
-        """The outlet URL behind a URL found in a response, or None when it is off this site."""
+        """The outlet URL behind a URL found in a response, or None when it is off this site.
+
+        The URL is read as Scrapy will fetch it (scrapers/urlguard.py), not as urllib splits it.
+        """
+        found = fetched_url(found)
         if self.base_url and found.startswith(self.base_url + "/"):
             return self.origin + found[len(self.base_url):]
-        return found if _bare(urlsplit(found).hostname or "") == _bare(self.edition.host) else None
+        return found if _bare(fetched_parts(found).hostname or "") == _bare(self.edition.host) else None
 
     @classmethod
     def owns(cls, url: str) -> bool:
@@ -115,9 +122,9 @@ class NewsSpider(scrapy.Spider):
         for url in self.start_urls or (self.edition.start_url,):
             yield self._discovery_request(url, 1, dont_filter=True)
 
-    def _discovery_request(self, url: str, page: int, dont_filter: bool = False) -> scrapy.Request:
+    def _discovery_request(self, url: str, page: int, dont_filter: bool = False, depth: int = 0) -> scrapy.Request:
         return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
-                              meta={"kaznews_url": url, "kaznews_page": page})
+                              meta={"kaznews_url": url, "kaznews_page": page, "kaznews_depth": depth})
 
     def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
@@ -144,10 +151,16 @@ class NewsSpider(scrapy.Spider):
             return
         found = [Entry(urljoin(response.url, e.url), e.modified) for e in doc.entries]
         if doc.kind == "sitemapindex":
+            depth = response.meta.get("kaznews_depth", 0) + 1
+            if depth > MAX_SITEMAP_DEPTH:
+                self.crawler.stats.inc_value("kaznews/discovery/too_deep")
+                self.logger.warning("Sitemap index nested deeper than %d, not followed: %s", MAX_SITEMAP_DEPTH,
+                                    response.url)
+                return
             for entry in found:
                 url = self.original_url(entry.url)
                 if url and self.follow_re.search(url) and self.in_window(entry.modified, upper=False):
-                    yield self._discovery_request(url, 1)
+                    yield self._discovery_request(url, 1, depth=depth)
             return
         if doc.kind == "html" and isinstance(response, TextResponse):
             found = [Entry(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
@@ -173,7 +186,10 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
 
 
-_IGNORED = (("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"), ("robots.txt", "robots_forbidden"))
+MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use one or two levels
+SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
+_IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"),
+            ("robots.txt", "robots_forbidden"))
 
 
 def _bare(host: str) -> str:
@@ -211,6 +227,6 @@ def served_at(date_header: str | None) -> datetime:
         served = parsedate_to_datetime(date_header) if date_header else None
     except (TypeError, ValueError, IndexError):
         served = None
-    if served is None or served.tzinfo is None or served > now:
-        return now
+    if served is None or served.tzinfo is None or served > now or served < SERVED_AT_FLOOR:
+        return now  # absent, unreadable, in the future or a broken clock (1970): not an anchor
     return served

@@ -107,8 +107,13 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
         print(f"{outlet:16} new: {counts['new']}, updated: {counts['updated']}{', ' + extra if extra else ''}")
     total = sum(c["new"] + c["updated"] for c in per_outlet.values())
     print(f"{total} articles appended to {output}" if total else f"nothing new: {output} unchanged")
+    lost = sum(s.get("output_failed", 0) for s in results.values())
+    if lost:
+        print(f"kaznews: {lost} articles could not be written to {output} (see the log); run again once it is"
+              " writable: nothing recorded is lost", file=sys.stderr)
     normal = ("finished", "closespider_itemcount")
-    failed = set(outlets) - set(results) or any(s["reason"] not in normal for s in results.values())
+    failed = set(outlets) - set(results) or any(s["reason"] not in normal or s.get("output_failed")
+                                                 for s in results.values())
     return 1 if failed else 0
 
 

@@ -19,7 +19,8 @@ def summary(stats: dict[str, Any]) -> dict[str, Any]:
               if k.startswith(PREFIX + "fetch_failed/")}
     return {"new": stats.get(PREFIX + "new", 0), "updated": stats.get(PREFIX + "updated", 0),
             "dropped": dict(sorted(dropped.items())), "fetch_failed": dict(sorted(failed.items())),
-            "skipped_seen": stats.get(PREFIX + "skipped/seen", 0)}
+            "skipped_seen": stats.get(PREFIX + "skipped/seen", 0),
+            "output_failed": stats.get(PREFIX + "output_failed", 0)}
 
 
 class CrawlSummary:

@@ -46,11 +46,20 @@ def read_jsonl(paths: Iterable[str | Path], counts: Counter[str]) -> Iterator[di
                     record = json.loads(raw)
                 except ValueError:
                     record = None
-                if isinstance(record, dict) and article_key(record):
+                if _usable(record):
                     counts["read"] += 1
                     yield record
                 elif raw.strip():
                     counts["invalid"] += 1
+
+
+_TEXT_FIELDS = ("url", "canonical_url", "body", "date_modified")
+
+
+def _usable(record: Any) -> bool:
+    """A JSON object with a story key, whose fields merge reads have the types the schema gives them."""
+    return (isinstance(record, dict) and all(isinstance(record.get(f), (str, type(None))) for f in _TEXT_FIELDS)
+            and bool(article_key(record)))
 
 
 def _rank(record: dict[str, Any], position: int) -> tuple[bool, float, int]:
@@ -88,17 +97,25 @@ def write_jsonl(records: list[dict[str, Any]], output: str | None) -> None:
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(lines)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:  # disk full, interrupted: no temporary file is left behind, the target is untouched
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
-    merged = merge(read_jsonl(args.inputs, counts), counts)
-    write_jsonl(merged.records, args.output)
+    try:
+        merged = merge(read_jsonl(args.inputs, counts), counts)
+        write_jsonl(merged.records, args.output)
+    except OSError as exc:
+        print(f"kaznews merge: {exc.filename or args.output}: {exc.strerror or exc}; nothing written", file=sys.stderr)
+        return 1
     c = merged.counts
     print(f"kaznews merge: {c['read']} records from {c['files']} files -> {c['written']} stories"
           f" ({c['same_story']} repeated or updated, {c['same_body']} same body, {c['partial']} partial"

@@ -2,6 +2,7 @@
 
 Every dropped page is counted in the crawl stats as `kaznews/dropped/<reason>`:
   not_article  the page could not be cleaned (not HTML, empty, undecodable, HTTP error page)
+  too_slow     cleaning took longer than KAZNEWS_PAGE_BUDGET seconds (logged as a warning)
   no_body      the cleaner found no article text
   no_date      no trustworthy publication date
   schema       the record does not match docs/article.schema.json
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,14 +26,17 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
 
+from .budget import PageTimeout, page_budget
 from .discovery import parse_date
 from .items import Page, Record
 from .state import State, article_key, fingerprint, fsync_mode, utc
 
+logger = logging.getLogger(__name__)
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
 
 
@@ -59,15 +64,23 @@ class _Stage:
 
 
 class CleanPipeline(_Stage):
-    """Page (raw bytes) → Record (the cleaned `Article` as a dict)."""
+    """Page (raw bytes) → Record (the cleaned `Article` as a dict), in at most KAZNEWS_PAGE_BUDGET seconds."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.budget = crawler.settings.getfloat("KAZNEWS_PAGE_BUDGET", 30.0)
 
     def process_item(self, item: Page) -> Record:
         if item.status != 200:
             raise self.drop("not_article", item.url, item.fetched_at, f"HTTP {item.status}")
         try:
-            article = clean_html(item.body, item.url, fetched_at=item.fetched_at, headers=item.headers)
+            with page_budget(self.budget):
+                article = clean_html(item.body, item.url, fetched_at=item.fetched_at, headers=item.headers)
         except CleanerError as exc:
             raise self.drop("not_article", item.url, item.fetched_at, f"{type(exc).__name__}: {exc}") from exc
+        except PageTimeout as exc:
+            logger.warning("too_slow: cleaning %s took over %ss; page skipped", item.url, self.budget)
+            raise self.drop("too_slow", item.url, item.fetched_at, f"over {self.budget}s") from exc
         return Record(article.to_dict(), item.url, item.fetched_at)
 
 
@@ -142,6 +155,7 @@ class ExportPipeline(_Stage):
         self.pending_keys: dict[str, str] = {}  # article key → body fingerprint, of the pending lines
         self.pending_fingerprints: set[str] = set()
         self.timer: LoopingCall | None = None
+        self.failed = False
         self._recover()
 
     def _recover(self) -> None:
@@ -158,12 +172,22 @@ class ExportPipeline(_Stage):
             fh.seek(offset)
             tail = fh.read()
         complete = tail[: tail.rfind(b"\n") + 1]
-        if len(complete) < len(tail):
-            os.truncate(self.path, offset + len(complete))
-        for line in complete.splitlines():
-            article = json.loads(line)
-            offset += len(line) + 1
-            self.state.record(article, article.get("url") or "", _now(), key, offset)
+        start, kept, skipped = offset, 0, 0
+        for line in complete.splitlines(keepends=True):
+            article = _article_line(line)
+            if article is None and start > 0:  # past what the state covers: a failed write; never recorded
+                break
+            kept += len(line)
+            if article is None:  # no state covers this file (new, or set aside): keep the user's lines
+                skipped += 1
+                continue
+            self.state.record(article, article.get("url") or "", _now(), key, start + kept)
+        if skipped:
+            logger.warning("%s: %d lines are not JSON objects; left in place, skipped", self.path, skipped)
+        if kept < len(tail):
+            logger.warning("%s: cut %d bytes from offset %d (not complete JSON lines)", self.path,
+                           len(tail) - kept, start + kept)
+            os.truncate(self.path, start + kept)
 
     def open_spider(self) -> None:
         if self.batch > 1 and self.interval > 0:  # pending lines go out at least this often
@@ -171,6 +195,8 @@ class ExportPipeline(_Stage):
             self.timer.start(self.interval, now=False)
 
     def process_item(self, item: Record) -> dict[str, Any]:
+        if self.failed:  # the output cannot be written: the crawl is closing
+            raise DropItem(f"output_failed: {item.url}")
         limit = getattr(self.crawler.spider, "max_articles", 0)
         if limit and self.emitted >= limit:  # in flight when the limit was hit: left for the next run
             self.crawler.stats.inc_value("kaznews/dropped/max_articles")
@@ -196,22 +222,48 @@ class ExportPipeline(_Stage):
         return out
 
     def flush(self) -> None:
-        """Write the pending lines (one write), fsync them (unless `off`), then record them."""
+        """Write the pending lines (one write), fsync them (unless `off`), then record them.
+
+        A failed write or fsync (disk full, I/O error) cuts what it wrote, counts the lines as
+        `kaznews/output_failed` (not as new) and closes the crawl with reason `output_failed`.
+        """
         if not self.pending:
             return
         pending, self.pending = self.pending, []
         data = memoryview(b"".join(line for line, _ in pending))
         with _locked(self.fd):  # other processes appending to the same file wait
             offset = os.fstat(self.fd).st_size
-            while data:
-                data = data[os.write(self.fd, data):]
-            if self.mode != "off":
-                os.fsync(self.fd)
+            try:
+                while data:
+                    data = data[os.write(self.fd, data):]
+                if self.mode != "off":
+                    os.fsync(self.fd)
+            except OSError as exc:
+                self._write_failed(exc, offset, [item for _, item in pending])
+                return
             for line, item in pending:
                 offset += len(line)
                 self.state.record(item.article, item.url, _utc(item.fetched_at), str(self.path), offset)
         self.pending_keys.clear()
         self.pending_fingerprints.clear()
+
+    def _write_failed(self, exc: OSError, offset: int, lost: list[Record]) -> None:
+        """Cut the partial write (the next run cuts it if this cannot), uncount the lines, stop the crawl."""
+        try:
+            os.ftruncate(self.fd, offset)
+        except OSError:
+            pass
+        self.pending_keys.clear()
+        self.pending_fingerprints.clear()
+        stats = self.crawler.stats
+        for item in lost:
+            stats.inc_value("kaznews/updated" if item.update else "kaznews/new", -1)
+        stats.inc_value("kaznews/output_failed", len(lost))
+        logger.error("Cannot write %d articles to %s (%s): the crawl stops; they are fetched again by the next run",
+                     len(lost), self.path, exc)
+        if not self.failed and self.crawler.crawling:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_failed"))
+        self.failed = True
 
     def close_spider(self) -> None:
         if self.timer is not None and self.timer.running:
@@ -227,6 +279,15 @@ def _locked(fd: int) -> Iterator[None]:
         yield
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _article_line(line: bytes) -> dict[str, Any] | None:
+    """The article of one complete output line, or None when the line is not one JSON object."""
+    try:
+        article = json.loads(line)
+    except ValueError:
+        return None
+    return article if isinstance(article, dict) and line.endswith(b"\n") else None
 
 
 def _utc(iso: str) -> str:

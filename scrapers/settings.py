@@ -4,6 +4,7 @@ kaznews settings (override with `-s NAME=value` or in the environment of a Scrap
   KAZNEWS_STATE   SQLite state of what was emitted (default `.kaznews/state.sqlite`)
   KAZNEWS_OUTPUT  JSON Lines output, appended (default `out/articles.jsonl`)
   KAZNEWS_STATS_FILE  if set, one JSON line of crawl stats is appended there when a spider closes
+  KAZNEWS_PAGE_BUDGET seconds one page may take to clean (default 30, 0: no limit); slower: too_slow
   KAZNEWS_MAX_PAGES   listing pages followed per start URL (default 10)
   KAZNEWS_RETRY_BACKOFF_BASE / _MAX  exponential delay before retry n: base * 2**(n-1), capped
   KAZNEWS_FSYNC   how the output is made durable: `batch` (default: one write + fsync per
@@ -46,7 +47,9 @@ DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapers.urlguard.HostGuardMiddleware": 50,  # first: no request, redirect or robots.txt off the outlet's hosts
     "scrapers.middlewares.RetryBackoffMiddleware": 549,  # just before RetryMiddleware (550)
+    "scrapers.middlewares.RetryAfterMiddleware": 551,  # sees a 429/503 before RetryMiddleware copies the request
 }
 ITEM_PIPELINES = {
     "scrapers.pipelines.CleanPipeline": 100,
@@ -66,6 +69,7 @@ KAZNEWS_STATE = ".kaznews/state.sqlite"
 KAZNEWS_OUTPUT = "out/articles.jsonl"
 KAZNEWS_STATS_FILE = ""
 KAZNEWS_MAX_PAGES = 10
+KAZNEWS_PAGE_BUDGET = 30.0  # seconds to clean one page; a slower page is dropped as too_slow
 KAZNEWS_FSYNC = "batch"
 KAZNEWS_FSYNC_BATCH = 100
 KAZNEWS_FSYNC_INTERVAL = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 import sqlite3
 import weakref
@@ -27,6 +28,7 @@ CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, key TEXT, fetched_at TEXT NOT NULL, run TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NULL);
 """
+logger = logging.getLogger(__name__)
 _SPACE = re.compile(r"\s+")
 FSYNC_MODES = ("batch", "line", "off")
 _OPEN: weakref.WeakKeyDictionary[Crawler, State] = weakref.WeakKeyDictionary()
@@ -54,16 +56,34 @@ def utc(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _open(path: Path, synchronous: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(f"PRAGMA synchronous={'NORMAL' if synchronous.upper() == 'NORMAL' else 'FULL'}")
+        db.executescript(SCHEMA)
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
 class State:
     def __init__(self, path: str | Path, run: str, synchronous: str = "FULL") -> None:
         """`synchronous`: SQLite's; NORMAL (no fsync per commit) when the exporter orders its own fsyncs."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.run = run
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(f"PRAGMA synchronous={'NORMAL' if synchronous.upper() == 'NORMAL' else 'FULL'}")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = _open(path, synchronous)
+        except sqlite3.DatabaseError as exc:  # not SQLite, or damaged: set it aside, start afresh
+            aside = path.with_name(f"{path.name}.corrupt-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    Path(f"{path}{suffix}").rename(f"{aside}{suffix}")
+            logger.error("The state %s is unreadable (%s): moved to %s; a new state is started, and the output"
+                         " file re-seeds it (what it holds is not emitted again)", path, exc, aside)
+            self.db = _open(path, synchronous)
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> State:

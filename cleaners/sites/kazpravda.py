@@ -29,7 +29,7 @@ PROFILE = SiteProfile(
             rules=FilterRules(drop_line=(
                 r"^#\S",  # hashtag lines (MCC drops lines starting '#')
                 r"^(?=.{0,140}$)(?:Читайте|Подписывайтесь|Следите|Больше новостей).{0,100}Kazpravda\.kz",
-                r"^(?:Фото|Видео|Инфографика)\s*:?\s*Kazpravda\.kz",
+                r"^(?:Фото|Видео|Инфографика)\s*+:?+\s*+Kazpravda\.kz",
                 r"^Kazpravda\.kz\s*(?:в|на)\s+\w+$",
             )),
         ),

@@ -31,7 +31,7 @@ PROFILE = SiteProfile(
             rules=FilterRules(
                 drop_line=(
                     # the TV channel's pointer to the video report at the end of a text (ru/kk)
-                    r"^(?:Подробнее|Толығырақ)\s*[–—-]?\s*(?:в (?:видео)?сюжете|в видео|(?:бейне)?сюжетте|бейнежазбада)\.?$",
+                    r"^(?:Подробнее|Толығырақ)\s*+[–—-]?+\s*+(?:в (?:видео)?сюжете|в видео|(?:бейне)?сюжетте|бейнежазбада)\.?$",
                 ),
             ),
         ),
