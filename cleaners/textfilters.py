@@ -164,7 +164,16 @@ def _collapse_blanks(lines: list[str]) -> str:
 
 
 def clean_text(text: str, language: str | None = None, rules: FilterRules = FilterRules()) -> str:
-    """Strip boilerplate from already-extracted text; clean text comes back unchanged."""
+    """Strip boilerplate from already-extracted text; clean text comes back unchanged.
+
+    Args:
+        text: plain text, paragraphs separated by newlines.
+        language: accepted for API stability; the rules cover ru, kk and en together.
+        rules: extra line rules (a site profile's); the generic rules always apply.
+
+    Returns:
+        The text without read-also lines, counters, tickers, captions and promo lines.
+    """
     del language  # the rules cover ru, kk and en together; kept for API stability
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _collapse_blanks(filter_lines(text.split("\n"), rules))

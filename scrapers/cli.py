@@ -1,11 +1,14 @@
 """The `kaznews` console script: the cleaner commands plus `kaznews crawl`.
 
-    kaznews crawl OUTLET... [--since ISO] [--until ISO] [--max-articles N] [-o FILE] [--state FILE]
-                  [--mirror | --base-url URL] [--set NAME=VALUE]... [-v]
+    kaznews crawl OUTLET... [--since ISO] [--until ISO] [--max-articles N] [-o FILE]
+                  [--state FILE | --no-state] [--mirror | --base-url URL] [--set NAME=VALUE]... [-v]
 
 OUTLET is an outlet id (tengrinews.kz), a spider name (tengrinews_ru) or `all`. All spiders run
 in one process; a line per finished spider and a summary per outlet (new, updated, dropped by
 reason) are printed. `--mirror` crawls the bundled fixture mirrors (the demo).
+
+Unlike `scrapy crawl`, it is incremental by default: the state `.kaznews/state.sqlite` remembers
+what was emitted, and the articles are appended to `out/articles.jsonl`.
 """
 from __future__ import annotations
 
@@ -19,9 +22,14 @@ from typing import Any
 from cleaners.cli import build_parser, run
 
 from .checklive import add_check_live_command
-from .extensions import summary
+from .discovery import parse_date
+from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
+
+
+DEFAULT_OUTPUT = "out/articles.jsonl"
+DEFAULT_STATE = ".kaznews/state.sqlite"
 
 
 def add_crawl_command(sub: argparse._SubParsersAction) -> None:
@@ -30,8 +38,13 @@ def add_crawl_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="skip sitemap/feed entries and articles older than this ISO 8601 date")
     p.add_argument("--until", help="skip entries and articles newer than this ISO 8601 date")
     p.add_argument("--max-articles", type=int, help="stop each spider after N emitted articles")
-    p.add_argument("-o", "--output", help="append JSON Lines here (default: the KAZNEWS_OUTPUT setting)")
-    p.add_argument("--state", help="SQLite state file (default: the KAZNEWS_STATE setting)")
+    p.add_argument("-o", "--output", default=DEFAULT_OUTPUT,
+                   help=f"append the articles to this JSON Lines file (default: {DEFAULT_OUTPUT})")
+    state = p.add_mutually_exclusive_group()
+    state.add_argument("--state", default=DEFAULT_STATE,
+                       help=f"SQLite state that makes the crawl incremental (default: {DEFAULT_STATE})")
+    state.add_argument("--no-state", dest="state", action="store_const", const="",
+                       help="not incremental: emit every article found, remember nothing")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
     where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
@@ -51,7 +64,16 @@ def select_spiders(wanted: list[str], available: dict[str, Any]) -> list[str]:
     return names
 
 
+def check_window(args: argparse.Namespace) -> None:
+    """--since and --until are ISO 8601 dates (a one-line error before any crawl starts)."""
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and parse_date(value) is None:
+            raise SystemExit(f"kaznews crawl: --{name} is not an ISO 8601 date: {value!r}")
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
+    check_window(args)
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
@@ -62,8 +84,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = get_project_settings()
     settings.set("LOG_LEVEL", "INFO" if args.verbose else "WARNING", priority="cmdline")
     for name, value in (("KAZNEWS_OUTPUT", args.output), ("KAZNEWS_STATE", args.state)):
-        if value:
-            settings.set(name, value, priority="cmdline")
+        settings.set(name, value, priority="cmdline")
     for pair in args.set:
         key, _, value = pair.partition("=")
         settings.set(key, value, priority="cmdline")
@@ -107,8 +128,7 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
         print(f"{outlet:16} new: {counts['new']}, updated: {counts['updated']}{', ' + extra if extra else ''}")
     total = sum(c["new"] + c["updated"] for c in per_outlet.values())
     print(f"{total} articles appended to {output}" if total else f"nothing new: {output} unchanged")
-    normal = ("finished", "closespider_itemcount")
-    failed = set(outlets) - set(results) or any(s["reason"] not in normal for s in results.values())
+    failed = set(outlets) - set(results) or any(s["reason"] not in NORMAL_REASONS for s in results.values())
     return 1 if failed else 0
 
 
