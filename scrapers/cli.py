@@ -27,7 +27,6 @@ from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
 
-
 DEFAULT_OUTPUT = "out/articles.jsonl"
 DEFAULT_STATE = ".kaznews/state.sqlite"
 
