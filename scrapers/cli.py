@@ -47,18 +47,20 @@ def add_crawl_command(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
     where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy setting, e.g. USER_AGENT=... (repeatable)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     p.set_defaults(func=cmd_crawl)
 
 
-def select_spiders(wanted: list[str], available: dict[str, Any]) -> list[str]:
+def select_spiders(wanted: list[str], available: dict[str, Any], command: str = "crawl") -> list[str]:
+    """Spider names for outlet ids, spider names or `all`; an unknown one is a one-line error."""
     names: list[str] = []
     for item in wanted:
         found = sorted(available) if item == "all" else (
             [item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
         if not found:
-            raise SystemExit(f"kaznews crawl: unknown outlet or spider {item!r} (see `scrapy list`)")
+            raise SystemExit(f"kaznews {command}: unknown outlet or spider {item!r} (see `kaznews sites`)")
         names += [n for n in found if n not in names]
     return names
 
@@ -131,8 +133,15 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
     return 1 if failed else 0
 
 
+def spider_names() -> dict[tuple[str, Any], str]:
+    """(outlet id, edition) → spider name, for `kaznews sites`."""
+    from .mirror import spider_classes
+
+    return {(cls.outlet, cls.find_edition()): cls.name for cls in spider_classes()}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(fetch=fetch_page)
+    parser = build_parser(fetch=fetch_page, spiders=spider_names)
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     add_crawl_command(sub)
     add_check_live_command(sub)
