@@ -108,7 +108,8 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
 
 
 def cmd_record(args: argparse.Namespace, fetch: Fetcher | None = None) -> int:
-    known_outlet(args.outlet, "fixtures record")
+    if not args.new_outlet:
+        known_outlet(args.outlet, "fixtures record")
     page = record(args.source, args.outlet, args.name, Path(args.fixtures), fetch, args.url, args.force)
     print(f"recorded {page}; review {page.with_suffix('.json')} then set \"reviewed\": true in meta.json")
     return 0
@@ -172,6 +173,8 @@ def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None 
     r.add_argument("--name", help="the fixture's name (default: page-<timestamp>)")
     r.add_argument("--url", help="the page's URL (when recording from a file or a mirror)")
     r.add_argument("--force", action="store_true", help="replace an existing fixture of that name")
+    r.add_argument("--new-outlet", action="store_true",
+                   help="the outlet has no profile yet (docs/adding-an-outlet.md); the draft uses the generic path")
     r.set_defaults(func=lambda a: cmd_record(a, fetch))
     rv = fsub.add_parser("review", help="list drafts still unreviewed")
     rv.add_argument("--outlet", help="only this outlet's fixtures")

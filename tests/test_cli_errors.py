@@ -77,6 +77,9 @@ def test_fixtures_record_guards(tmp_path: Path, capsys: pytest.CaptureFixture[st
         cleaners_main(["fixtures", "record", str(INFORM_PAGE), "--outlet", "nosuch", *root])
     with pytest.raises(SystemExit, match="kaznews fixtures record: cannot read .*missing.html"):
         cleaners_main(["fixtures", "record", str(tmp_path / "missing.html"), "--outlet", "inform.kz", *root])
+    assert cleaners_main(["fixtures", "record", str(INFORM_PAGE), "--outlet", "example.kz", "--new-outlet",
+                          "--name", "n", "--url", "https://example.kz/ru/story", *root]) == 0
+    assert (tmp_path / "example.kz" / "n.json").is_file()
     url = "https://www.inform.kz/ru/v-shymkente-otkrylsya-pervyy-na-yuge-strany-tsentr-yadernoy-meditsiny-c71e04"
     args = ["fixtures", "record", str(INFORM_PAGE), "--name", "p", "--url", url, *root]
     assert cleaners_main([*args, "--outlet", "tengrinews.kz"]) == 0
