@@ -138,7 +138,7 @@ def test_failed_crawls_and_bad_arguments_exit_non_zero(tmp_path: Path) -> None:
     assert "'finish_reason': 'fetch_failed'" in run.stderr and "every fetch failed" in run.stderr
     crawl = kaznews(tmp_path, "crawl", "inform_ru", "--base-url", dead, "--set", "KAZNEWS_RETRY_BACKOFF_BASE=0.01")
     assert crawl.returncode == 1 and "(fetch_failed)" in crawl.stderr
-    for args, message in ((["nosuch"], "kaznews crawl: unknown outlet or spider 'nosuch' (see `scrapy list`)"),
+    for args, message in ((["nosuch"], "kaznews crawl: unknown outlet or spider 'nosuch' (see `kaznews sites`)"),
                           (["inform_ru", "--since", "yesterday"],
                            "kaznews crawl: --since is not an ISO 8601 date: 'yesterday'")):
         (tmp_path / "bad").mkdir(exist_ok=True)
