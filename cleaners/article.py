@@ -1,4 +1,4 @@
-"""The `Article` record and its JSON form (see docs/article.schema.json)."""
+"""The `Article` record and its JSON form (see cleaners/article.schema.json)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,24 @@ from typing import Any
 
 @dataclass
 class Article:
-    """One cleaned news article; every field but `body` may be empty."""
+    """One cleaned news article; every field but `body` may be empty.
+
+    Attributes:
+        url: the URL the page came from, as given.
+        canonical_url: `<link rel=canonical>` or `og:url`.
+        source: the outlet id of the site profile (`tengrinews.kz`), else the host.
+        source_name: the outlet's name from the profile, else `og:site_name`.
+        language: `ru`, `kk`, `en` or None.
+        title: without the site-name suffix.
+        date: publication time, ISO 8601 with offset, or None (never a guess).
+        date_modified: last modification, ISO 8601 with offset, or None.
+        authors: people, not the outlet.
+        section: rubric or breadcrumb.
+        tags: the page's tags or keywords.
+        body: paragraphs separated by one blank line, no boilerplate.
+        extractor: `<profile id>@<layout version>`, or `generic`.
+        warnings: what went wrong but still gave a record (the cleaner guide lists each).
+    """
 
     url: str | None = None
     canonical_url: str | None = None

@@ -10,11 +10,20 @@ from pathlib import Path
 
 from .fixtures import Fixture, field_diffs, iter_fixtures, load_meta
 from .pipeline import clean_html
-from .profiles import all_profiles, profile_by_id
+from .profiles import Edition, all_profiles, profile_by_id, profile_for_url
 
 Fetcher = Callable[[str], tuple[bytes, dict[str, str], datetime]]
 """url -> (body as served, response headers, when the server generated the page)."""
-DEFAULT_ROOT = Path("fixtures")
+SpiderNames = Callable[[], dict[tuple[str, Edition], str]]
+"""() -> the spider name of each (outlet id, edition) (the scrapers package knows them)."""
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "fixtures"  # the checkout's, from any working dir
+
+
+def known_outlet(outlet: str | None, command: str) -> None:
+    """None, or the id of a profile; anything else is a one-line error naming the known ids."""
+    if outlet is not None and profile_by_id(outlet) is None:
+        known = ", ".join(sorted(p.id for p in all_profiles()))
+        raise SystemExit(f"kaznews {command}: unknown outlet {outlet!r} (known: {known})")
 
 
 def fixture_counts(root: Path) -> dict[str, int]:
@@ -25,18 +34,20 @@ def fixture_counts(root: Path) -> dict[str, int]:
     return counts
 
 
-def sites_rows(root: Path) -> list[tuple[str, str, str, int]]:
-    """(id, name, editions, fixture count) for every profile."""
-    counts = fixture_counts(root)
+def sites_rows(root: Path, spiders: dict[tuple[str, Edition], str] | None = None) -> list[tuple[str, str, str, int]]:
+    """(id, name, editions, fixture count) for every profile; each edition with its spider, if known."""
+    counts, spiders = fixture_counts(root), spiders or {}
     rows = []
     for p in all_profiles():
-        editions = ", ".join(f"{e.language}: {e.host}{e.path_prefix}{'?' + e.query if e.query else ''}" for e in p.editions)
+        editions = ", ".join(
+            f"{e.language}: {e.host}{e.path_prefix}{'?' + e.query if e.query else ''}"
+            + (f" ({spiders[p.id, e]})" if (p.id, e) in spiders else "") for e in p.editions)
         rows.append((p.id, p.name, editions, counts.get(p.id, 0)))
     return rows
 
 
-def cmd_sites(args: argparse.Namespace) -> int:
-    rows = sites_rows(Path(args.fixtures))
+def cmd_sites(args: argparse.Namespace, spiders: SpiderNames | None = None) -> int:
+    rows = sites_rows(Path(args.fixtures), spiders() if spiders else None)
     if args.markdown:
         print("| outlet | name | editions | fixtures |\n|---|---|---|---|")
         for row in rows:
@@ -52,24 +63,33 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None) -> Path:
-    """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path."""
+def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None,
+           force: bool = False) -> Path:
+    """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path.
+
+    An existing fixture of that name is replaced only with `force`."""
+    folder = root / outlet
+    if name and not force and (name in load_meta(folder) or (folder / f"{name}.html").exists()):
+        raise SystemExit(f"kaznews fixtures record: {outlet}/{name} exists; --force replaces it")
     now = datetime.now(UTC).replace(microsecond=0)
     headers: dict[str, str] = {}
     fetched = now
     if source.startswith(("http://", "https://")):
         if fetch is None:
-            raise SystemExit("kaznews: fetching a URL needs the scrapers package (run the `kaznews` command)")
+            raise SystemExit("kaznews fixtures record: fetching a URL needs the scrapers package"
+                             " (run the `kaznews` command)")
         try:
             data, headers, fetched = fetch(source)
         except Exception as exc:  # noqa: BLE001 - any failure of the injected fetcher ends the command
-            raise SystemExit(f"kaznews: {exc}") from exc
+            raise SystemExit(f"kaznews fixtures record: {exc}") from exc
         page_url, origin = url or source, f"fetched by kaznews fixtures record from {source}"
     else:
-        data, page_url = Path(source).read_bytes(), url
+        try:
+            data, page_url = Path(source).read_bytes(), url
+        except OSError as exc:
+            raise SystemExit(f"kaznews fixtures record: cannot read {source}: {exc.strerror or exc}") from exc
         origin = f"recorded by kaznews fixtures record from file {Path(source).name}"
     name = name or now.strftime("page-%Y%m%d-%H%M%S")
-    folder = root / outlet
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{name}.html"
     page.write_bytes(data)
@@ -80,18 +100,23 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
     _write_json(folder / "meta.json", meta)
     article = clean_html(data, page_url, fetched_at=fetched_at, headers=headers or None)
     _write_json(folder / f"{name}.json", article.to_dict())
+    owner = profile_for_url(page_url).id if profile_for_url(page_url) else article.source
+    if owner != outlet:
+        print(f"kaznews fixtures record: warning: the page belongs to {owner or 'no known outlet'}, not {outlet}"
+              f" ({page_url or 'no --url given'})", file=sys.stderr)
     return page
 
 
 def cmd_record(args: argparse.Namespace, fetch: Fetcher | None = None) -> int:
-    if profile_by_id(args.outlet) is None:
-        print(f"kaznews: note: no profile named {args.outlet!r}; the draft uses the generic path", file=sys.stderr)
-    page = record(args.source, args.outlet, args.name, Path(args.fixtures), fetch, args.url)
+    if not args.new_outlet:
+        known_outlet(args.outlet, "fixtures record")
+    page = record(args.source, args.outlet, args.name, Path(args.fixtures), fetch, args.url, args.force)
     print(f"recorded {page}; review {page.with_suffix('.json')} then set \"reviewed\": true in meta.json")
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    known_outlet(args.outlet, "fixtures review")
     drafts = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if not f.reviewed]
     for fx in drafts:
         print(f"{fx.outlet}/{fx.name}: unreviewed draft ({fx.expected_path})")
@@ -106,6 +131,7 @@ def check_fixture(fx: Fixture) -> dict[str, tuple[object, object]]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    known_outlet(args.outlet, "fixtures check")
     fixtures = iter_fixtures(Path(args.fixtures), args.outlet)
     bad = 0
     for fx in fixtures:
@@ -121,9 +147,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    known_outlet(args.outlet, "fixtures update")
     fixtures = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if args.name in (None, f.name)]
     if not fixtures:
-        print("kaznews: no such fixture", file=sys.stderr)
+        print("kaznews fixtures update: no such fixture", file=sys.stderr)
         return 2
     for fx in fixtures:
         _write_json(fx.expected_path, fx.clean().to_dict())
@@ -131,28 +158,33 @@ def cmd_update(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None) -> None:
-    p = sub.add_parser("sites", help="list outlets, editions and fixture counts")
-    p.add_argument("--fixtures", default=str(DEFAULT_ROOT))
+def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None,
+                         spiders: SpiderNames | None = None) -> None:
+    root_help = f"the fixtures folder (default: {DEFAULT_ROOT})"
+    p = sub.add_parser("sites", help="list outlets, editions (with their spiders) and fixture counts")
+    p.add_argument("--fixtures", default=str(DEFAULT_ROOT), help=root_help)
     p.add_argument("--markdown", action="store_true", help="print the table of docs/outlets.md")
-    p.set_defaults(func=cmd_sites)
+    p.set_defaults(func=lambda a: cmd_sites(a, spiders))
     fx = sub.add_parser("fixtures", help="record, review, check and update saved-page fixtures")
     fsub = fx.add_subparsers(dest="fixtures_command", required=True)
     r = fsub.add_parser("record", help="store a page (URL or FILE) with a draft expected JSON")
-    r.add_argument("source")
-    r.add_argument("--outlet", required=True)
-    r.add_argument("--name")
+    r.add_argument("source", metavar="URL_OR_FILE", help="a page URL (fetched like a spider does) or a saved file")
+    r.add_argument("--outlet", required=True, help="the outlet id (see `kaznews sites`)")
+    r.add_argument("--name", help="the fixture's name (default: page-<timestamp>)")
     r.add_argument("--url", help="the page's URL (when recording from a file or a mirror)")
+    r.add_argument("--force", action="store_true", help="replace an existing fixture of that name")
+    r.add_argument("--new-outlet", action="store_true",
+                   help="the outlet has no profile yet (docs/adding-an-outlet.md); the draft uses the generic path")
     r.set_defaults(func=lambda a: cmd_record(a, fetch))
     rv = fsub.add_parser("review", help="list drafts still unreviewed")
-    rv.add_argument("--outlet")
+    rv.add_argument("--outlet", help="only this outlet's fixtures")
     rv.set_defaults(func=cmd_review)
     c = fsub.add_parser("check", help="re-run the cleaners on every fixture; per-field diff")
-    c.add_argument("--outlet")
+    c.add_argument("--outlet", help="only this outlet's fixtures")
     c.set_defaults(func=cmd_check)
     u = fsub.add_parser("update", help="rewrite expected JSON after a reviewed change")
-    u.add_argument("--outlet", required=True)
-    u.add_argument("--name")
+    u.add_argument("--outlet", required=True, help="the outlet id")
+    u.add_argument("--name", help="only this fixture (default: all of the outlet)")
     u.set_defaults(func=cmd_update)
     for p in (r, rv, c, u):
-        p.add_argument("--fixtures", default=str(DEFAULT_ROOT))
+        p.add_argument("--fixtures", default=str(DEFAULT_ROOT), help=root_help)

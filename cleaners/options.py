@@ -6,14 +6,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class CleanOptions:
-    """Limits and switches of `clean_html`; the defaults suit news pages."""
+    """Limits and switches of `clean_html`; the defaults suit news pages.
 
-    max_bytes: int = 10 * 1024 * 1024  # larger inputs raise TooLargeError
-    max_depth: int = 512  # deeper elements are flattened before extraction
-    min_body_chars: int = 200  # shorter bodies get the `body_short` warning
-    use_profiles: bool = True  # False forces the generic path (benchmarks)
-    min_year: int = 1991  # KZ outlets publish nothing older
-    future_slack_hours: float = 36.0  # tolerated clock skew / time-zone error
+    Attributes:
+        max_bytes: larger inputs (also after inflating gzip) raise `TooLargeError`.
+        max_depth: elements nested deeper are flattened before extraction (`deep_nesting_flattened`).
+        min_body_chars: shorter bodies get the `body_short` warning.
+        use_profiles: False forces the generic path, without site profiles (benchmarks).
+        min_year: dates before this year become null with `date_too_old` (KZ outlets publish nothing older).
+        future_slack_hours: tolerated clock skew or time-zone error before a date counts as `date_future`.
+    """
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 512
+    min_body_chars: int = 200
+    use_profiles: bool = True
+    min_year: int = 1991
+    future_slack_hours: float = 36.0
 
 
 DEFAULT_OPTIONS = CleanOptions()

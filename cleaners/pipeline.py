@@ -118,7 +118,28 @@ def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str
 
 def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetime | str | None = None,
                headers: Mapping[str, object] | None = None, options: CleanOptions | None = None) -> Article:
-    """One saved or fetched page in, one clean `Article` out; raises only `CleanerError` subclasses."""
+    """One saved or fetched page in, one clean `Article` out; raises only `CleanerError` subclasses.
+
+    Args:
+        html: the page as served (bytes: decoded here, gzip inflated) or as text.
+        url: where the page came from; picks the outlet's site profile and is the record's `url`.
+        fetched_at: when the page was fetched (ISO 8601 or datetime); anchors relative dates
+            such as `Сегодня, 14:02` and the future-date check. Default: now.
+        headers: the HTTP response headers; `Content-Type`'s charset helps decoding.
+        options: limits and switches (`CleanOptions`); default `CleanOptions()`.
+
+    Returns:
+        The article. Problems that still leave a record are listed in `Article.warnings`
+        (see the warnings table of the cleaner guide); a homepage or listing comes back with an
+        empty body and the `not_article` warning.
+
+    Raises:
+        EmptyInputError: empty or whitespace-only input.
+        NotHTMLError: binary data or text without HTML markup.
+        TooLargeError: over `options.max_bytes`, also after inflating gzip.
+        DecodeError: no plausible charset decodes the bytes.
+        ExtractionError: an internal stage failed on this page.
+    """
     opts = options or DEFAULT_OPTIONS
     try:
         return _clean(html, url, _as_datetime(fetched_at), headers, opts)

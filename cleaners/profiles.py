@@ -20,34 +20,62 @@ from .textfilters import FilterRules
 
 @dataclass(frozen=True)
 class Edition:
-    """A language edition: a host, optionally narrowed by a path prefix."""
+    """A language edition: a host, optionally narrowed by a path prefix.
+
+    Attributes:
+        language: `ru`, `kk` or `en`.
+        host: the edition's host name.
+        path_prefix: URL paths of this edition start with it (`/ru/`), or empty.
+        start_url: where its spider starts (a sitemap, feed or listing).
+        query: a `key=value` the URL's query must carry (gov.kz's `?lang=ru`).
+    """
 
     language: str
     host: str
     path_prefix: str = ""
-    start_url: str = ""  # where its spider starts (a sitemap, feed or listing)
-    query: str = ""  # a `key=value` the URL's query must carry (gov.kz's ?lang=ru)
+    start_url: str = ""
+    query: str = ""
 
 
 @dataclass(frozen=True)
 class Layout:
-    """The markup of one period of an outlet's article pages."""
+    """The markup of one period of an outlet's article pages.
+
+    Every selector field is a tuple of CSS selectors tried in order (`sel@attr` reads an attribute).
+
+    Attributes:
+        version: the layout's name, shown in `Article.extractor` (`tengrinews.kz@2024`).
+        valid_from: ISO date the layout started (documentation and reports).
+        body: the article text's containers.
+        detect: the layout applies when one of these matches (default: `body`).
+        title: the headline.
+        date: the publication time's text or attribute.
+        date_modified: the modification time.
+        date_formats: strptime formats tried before the general date parser.
+        lead: a lead paragraph outside the body, put first.
+        authors: author names.
+        tags: tag links or keywords.
+        section: the rubric.
+        junk: removed inside the body before its text is read.
+        rules: the outlet's own text-filter line rules, added to the generic ones.
+        generic_prune: also apply the generic junk pruning inside the body.
+    """
 
     version: str
-    valid_from: str  # ISO date the layout started (documentation and reports)
+    valid_from: str
     body: tuple[str, ...]
-    detect: tuple[str, ...] = ()  # defaults to `body`
+    detect: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     date: tuple[str, ...] = ()
     date_modified: tuple[str, ...] = ()
-    date_formats: tuple[str, ...] = ()  # strptime formats tried before the general date parser
+    date_formats: tuple[str, ...] = ()
     lead: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     section: tuple[str, ...] = ()
-    junk: tuple[str, ...] = ()  # removed inside the body before its text is read
+    junk: tuple[str, ...] = ()
     rules: FilterRules = FilterRules()
-    generic_prune: bool = True  # also apply the generic junk pruning inside the body
+    generic_prune: bool = True
 
     @property
     def detectors(self) -> tuple[str, ...]:
@@ -56,12 +84,25 @@ class Layout:
 
 @dataclass(frozen=True)
 class SiteProfile:
+    """One outlet: its domains, language editions and layouts (a module in `cleaners/sites/`).
+
+    Attributes:
+        id: the outlet id, the records' `source` (`tengrinews.kz`).
+        name: the outlet's name, the records' `source_name`.
+        domains: hosts of the outlet; a URL on one of them (or a subdomain) picks this profile.
+        editions: one per language edition (and host or path prefix).
+        layouts: newest first; the first whose `detect` matches the page is used.
+        title_suffixes: site-name suffixes stripped from titles.
+        notes: free text for maintainers.
+        extra: outlet-specific settings.
+    """
+
     id: str
     name: str
     domains: tuple[str, ...]
     editions: tuple[Edition, ...]
     layouts: tuple[Layout, ...]
-    title_suffixes: tuple[str, ...] = ()  # site-name suffixes to strip from titles
+    title_suffixes: tuple[str, ...] = ()
     notes: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 

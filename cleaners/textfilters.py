@@ -169,8 +169,15 @@ def _collapse_blanks(lines: list[str]) -> str:
 def clean_text(text: str, language: str | None = None, rules: FilterRules = FilterRules()) -> str:
     """Strip boilerplate from already-extracted text; clean text comes back unchanged.
 
-    `language` (an ISO 639-1 code) is not needed: the rules cover ru, kk and en together. The text's
-    language comes from `detect_language`, the detector `clean_html` uses."""
-    del language  # kept for API stability
+    Args:
+        text: plain text, paragraphs separated by newlines.
+        language: accepted for API stability (an ISO 639-1 code); the rules cover ru, kk and en
+            together, and the text's language comes from `detect_language`, the detector `clean_html` uses.
+        rules: extra line rules (a site profile's); the generic rules always apply.
+
+    Returns:
+        The text without read-also lines, counters, tickers, captions and promo lines.
+    """
+    del language  # the rules cover ru, kk and en together; kept for API stability
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _collapse_blanks(filter_lines(text.split("\n"), rules))

@@ -173,7 +173,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Page]:
         headers = response_headers(response)
-        url = response.meta["kaznews_url"]
+        # the outlet URL the request was for; `scrapy parse -c parse_article URL` has none in meta
+        url = response.meta.get("kaznews_url") or self.original_url(response.url) or response.url
         if response.url != self.fetch_url(url):  # redirected: the page is where it landed
             url = self.original_url(response.url) or url
         yield Page(url=url, fetched_url=response.url,

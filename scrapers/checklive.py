@@ -19,12 +19,14 @@ import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 
 from cleaners.health import FAIL, FieldCheck, PageHealth, check_page, format_health
 from cleaners.profiles import profile_by_id
 
+from .extensions import nothing_read, summary
 from .items import Page
 
 
@@ -53,7 +55,8 @@ def add_check_live_command(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--base-url", help="fetch from this mirror instead (one outlet only)")
     where.add_argument("--mirror", action="store_true", help="check the bundled mirrors on 127.0.0.1")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy setting, e.g. LOG_LEVEL=INFO (repeatable)")
     p.set_defaults(func=cmd_check_live)
 
 
@@ -83,6 +86,17 @@ def check_spider(pages: list[Page]) -> PageHealth:
     return worst([check_page(p.body, p.url, fetched_at=p.fetched_at, headers=p.headers) for p in pages])
 
 
+def unreachable(crawler: Crawler) -> PageHealth:
+    """No page: `cannot reach <host>` when every fetch failed, else what check_spider says."""
+    stats = crawler.stats.get_stats()
+    if not nothing_read(stats):
+        return check_spider([])
+    spider = crawler.spider
+    host = urlsplit(spider.fetch_url(spider.edition.start_url)).netloc
+    reasons = ", ".join(summary(stats)["fetch_failed"])
+    return PageHealth("", "", (FieldCheck("fetch", FAIL, f"cannot reach {host} ({reasons})"),))
+
+
 def cmd_check_live(args: argparse.Namespace) -> int:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy.crawler import CrawlerProcess
@@ -93,7 +107,7 @@ def cmd_check_live(args: argparse.Namespace) -> int:
 
     settings = get_project_settings()
     with tempfile.TemporaryDirectory(prefix="kaznews-check-live-") as tmp:
-        overrides = {"LOG_LEVEL": "ERROR", "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
+        overrides = {"LOG_LEVEL": "CRITICAL", "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
                      "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
                      "CLOSESPIDER_TIMEOUT": args.timeout}
         for key, value in [*overrides.items(), *(pair.partition("=")[::2] for pair in args.set)]:
@@ -101,7 +115,8 @@ def cmd_check_live(args: argparse.Namespace) -> int:
         process = CrawlerProcess(settings)
         available = {name: process.spider_loader.load(name) for name in process.spider_loader.list()}
         outlets = {name: cls.outlet for name, cls in available.items()}
-        names = pick_spiders(select_spiders(args.outlet or ["all"], available), available, args.all_editions)
+        names = pick_spiders(select_spiders(args.outlet or ["all"], available, "check-live"), available,
+                             args.all_editions)
         if args.base_url and len(names) != 1:
             raise SystemExit("kaznews check-live: --base-url needs exactly one outlet (or spider)")
         crawlers: dict[str, Any] = {}
@@ -115,7 +130,7 @@ def cmd_check_live(args: argparse.Namespace) -> int:
     for name in names:
         label = name if args.all_editions else outlets[name]
         pages = crawlers[name].__dict__.get("kaznews_pages", [])
-        health = check_spider(pages)
+        health = unreachable(crawlers[name]) if not pages else check_spider(pages)
         failed += not health.ok
         checked = f"({len(pages)} pages checked)\n" if len(pages) > 1 else ""
         print(format_health(label, health), checked, sep="\n", flush=True)

@@ -1,11 +1,14 @@
 """The `kaznews` console script: the cleaner commands plus `kaznews crawl`.
 
-    kaznews crawl OUTLET... [--since ISO] [--until ISO] [--max-articles N] [-o FILE] [--state FILE]
-                  [--mirror | --base-url URL] [--set NAME=VALUE]... [-v]
+    kaznews crawl OUTLET... [--since ISO] [--until ISO] [--max-articles N] [-o FILE]
+                  [--state FILE | --no-state] [--mirror | --base-url URL] [--set NAME=VALUE]... [-v]
 
 OUTLET is an outlet id (tengrinews.kz), a spider name (tengrinews_ru) or `all`. All spiders run
 in one process; a line per finished spider and a summary per outlet (new, updated, dropped by
 reason) are printed. `--mirror` crawls the bundled fixture mirrors (the demo).
+
+Unlike `scrapy crawl`, it is incremental by default: the state `.kaznews/state.sqlite` remembers
+what was emitted, and the articles are appended to `out/articles.jsonl`.
 """
 from __future__ import annotations
 
@@ -19,9 +22,13 @@ from typing import Any
 from cleaners.cli import build_parser, run
 
 from .checklive import add_check_live_command
-from .extensions import summary
+from .discovery import parse_date
+from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
+
+DEFAULT_OUTPUT = "out/articles.jsonl"
+DEFAULT_STATE = ".kaznews/state.sqlite"
 
 
 def add_crawl_command(sub: argparse._SubParsersAction) -> None:
@@ -30,28 +37,44 @@ def add_crawl_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="skip sitemap/feed entries and articles older than this ISO 8601 date")
     p.add_argument("--until", help="skip entries and articles newer than this ISO 8601 date")
     p.add_argument("--max-articles", type=int, help="stop each spider after N emitted articles")
-    p.add_argument("-o", "--output", help="append JSON Lines here (default: the KAZNEWS_OUTPUT setting)")
-    p.add_argument("--state", help="SQLite state file (default: the KAZNEWS_STATE setting)")
+    p.add_argument("-o", "--output", default=DEFAULT_OUTPUT,
+                   help=f"append the articles to this JSON Lines file (default: {DEFAULT_OUTPUT})")
+    state = p.add_mutually_exclusive_group()
+    state.add_argument("--state", default=DEFAULT_STATE,
+                       help=f"SQLite state that makes the crawl incremental (default: {DEFAULT_STATE})")
+    state.add_argument("--no-state", dest="state", action="store_const", const="",
+                       help="not incremental: emit every article found, remember nothing")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
     where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy setting, e.g. USER_AGENT=... (repeatable)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     p.set_defaults(func=cmd_crawl)
 
 
-def select_spiders(wanted: list[str], available: dict[str, Any]) -> list[str]:
+def select_spiders(wanted: list[str], available: dict[str, Any], command: str = "crawl") -> list[str]:
+    """Spider names for outlet ids, spider names or `all`; an unknown one is a one-line error."""
     names: list[str] = []
     for item in wanted:
         found = sorted(available) if item == "all" else (
             [item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
         if not found:
-            raise SystemExit(f"kaznews crawl: unknown outlet or spider {item!r} (see `scrapy list`)")
+            raise SystemExit(f"kaznews {command}: unknown outlet or spider {item!r} (see `kaznews sites`)")
         names += [n for n in found if n not in names]
     return names
 
 
+def check_window(args: argparse.Namespace) -> None:
+    """--since and --until are ISO 8601 dates (a one-line error before any crawl starts)."""
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and parse_date(value) is None:
+            raise SystemExit(f"kaznews crawl: --{name} is not an ISO 8601 date: {value!r}")
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
+    check_window(args)
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
@@ -62,8 +85,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = get_project_settings()
     settings.set("LOG_LEVEL", "INFO" if args.verbose else "WARNING", priority="cmdline")
     for name, value in (("KAZNEWS_OUTPUT", args.output), ("KAZNEWS_STATE", args.state)):
-        if value:
-            settings.set(name, value, priority="cmdline")
+        settings.set(name, value, priority="cmdline")
     for pair in args.set:
         key, _, value = pair.partition("=")
         settings.set(key, value, priority="cmdline")
@@ -111,14 +133,20 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
     if lost:
         print(f"kaznews: {lost} articles could not be written to {output} (see the log); run again once it is"
               " writable: nothing recorded is lost", file=sys.stderr)
-    normal = ("finished", "closespider_itemcount")
-    failed = set(outlets) - set(results) or any(s["reason"] not in normal or s.get("output_failed")
+    failed = set(outlets) - set(results) or any(s["reason"] not in NORMAL_REASONS or s.get("output_failed")
                                                  for s in results.values())
     return 1 if failed else 0
 
 
+def spider_names() -> dict[tuple[str, Any], str]:
+    """(outlet id, edition) → spider name, for `kaznews sites`."""
+    from .mirror import spider_classes
+
+    return {(cls.outlet, cls.find_edition()): cls.name for cls in spider_classes()}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(fetch=fetch_page)
+    parser = build_parser(fetch=fetch_page, spiders=spider_names)
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     add_crawl_command(sub)
     add_check_live_command(sub)

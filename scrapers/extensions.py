@@ -1,15 +1,41 @@
-"""CrawlSummary: log one summary line per spider, record peak memory, optionally append stats as JSON."""
+"""CrawlSummary: log one summary line per spider, record peak memory, optionally append stats as JSON;
+close a spider that could read none of its start URLs as `fetch_failed`; warn about a placeholder
+contact in USER_AGENT."""
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
+from scrapy.settings import BaseSettings
 
 PREFIX = "kaznews/"
+FETCH_FAILED = "fetch_failed"  # close reason: every fetch failed, nothing was read (DNS, refused...)
+NORMAL_REASONS = ("finished", "closespider_itemcount", "closespider_pagecount", "closespider_timeout")
+PLACEHOLDER_CONTACT = "CHANGE-ME"
+CLOSE_REASONS: list[str] = []  # every spider closed in this process (`scrapy crawl`'s exit status)
+_warned: set[str] = set()
+logger = logging.getLogger(__name__)
+
+
+def nothing_read(stats: dict[str, Any]) -> bool:
+    """Fetches failed and not one sitemap, feed or listing was read."""
+    return (any(k.startswith(PREFIX + "fetch_failed/") for k in stats)
+            and not any(k.startswith(PREFIX + "discovery/") for k in stats))
+
+
+def warn_placeholder_contact(settings: BaseSettings) -> None:
+    """Once per process: USER_AGENT still carries the shipped CHANGE-ME contact."""
+    agent = settings.get("USER_AGENT") or ""
+    if PLACEHOLDER_CONTACT in agent and PLACEHOLDER_CONTACT not in _warned:
+        _warned.add(PLACEHOLDER_CONTACT)
+        logger.warning("USER_AGENT has no contact address yet (%s): set USER_AGENT in scrapers/settings.py"
+                       " or with -s USER_AGENT=... so site owners can reach you", agent)
 
 
 def summary(stats: dict[str, Any]) -> dict[str, Any]:
@@ -28,12 +54,23 @@ class CrawlSummary:
         self.crawler = crawler
         self.stats_file = crawler.settings.get("KAZNEWS_STATS_FILE")
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+        warn_placeholder_contact(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         return cls(crawler)
 
+    def spider_idle(self, spider: Spider) -> None:
+        stats = self.crawler.stats.get_stats()
+        if nothing_read(stats):
+            failed = summary(stats)["fetch_failed"]
+            spider.logger.error("%s: every fetch failed, nothing was read (%s)", spider.name,
+                                ", ".join(f"{k}: {v}" for k, v in failed.items()))
+            raise CloseSpider(FETCH_FAILED)
+
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        CLOSE_REASONS.append(reason)
         peak = peak_rss_mb()
         if peak is not None:
             self.crawler.stats.set_value(PREFIX + "peak_rss_mb", peak)

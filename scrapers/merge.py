@@ -109,6 +109,9 @@ def write_jsonl(records: list[dict[str, Any]], output: str | None) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    for path in args.inputs:
+        if not os.access(path, os.R_OK) or os.path.isdir(path):
+            raise SystemExit(f"kaznews merge: cannot read {path}: {_why(path)}")
     counts: Counter[str] = Counter()
     try:
         merged = merge(read_jsonl(args.inputs, counts), counts)
@@ -121,6 +124,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
           f" ({c['same_story']} repeated or updated, {c['same_body']} same body, {c['partial']} partial"
           f" and {c['invalid']} invalid lines skipped)", file=sys.stderr)
     return 0
+
+
+def _why(path: str) -> str:
+    if os.path.isdir(path):
+        return "it is a folder"
+    return "no such file" if not os.path.exists(path) else "permission denied"
 
 
 def add_merge_command(sub: argparse._SubParsersAction) -> None:

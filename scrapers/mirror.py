@@ -39,10 +39,13 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 
 
 def spider_classes() -> list[type[NewsSpider]]:
+    """Every kaznews spider, from any working directory."""
+    from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
 
-    loader = SpiderLoader.from_settings(get_project_settings())
+    from . import settings
+
+    loader = SpiderLoader.from_settings(Settings({"SPIDER_MODULES": settings.SPIDER_MODULES}))
     return [loader.load(name) for name in loader.list()]
 
 
@@ -148,11 +151,12 @@ class MirrorServer:
     robots: str = "User-agent: *\nDisallow:\n"
     routes: dict[str, Route] = field(default_factory=dict)  # URL path (query ignored) → handler
     delay: float = 0.0  # seconds before each article page (a slow site)
+    port: int = 0  # 0: any free port
 
     def __post_init__(self) -> None:
         self.spider_map = {s.name: s for s in (self.spiders if self.spiders is not None else spider_classes())}
         self.sites: dict[str, Site] = {}
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
         self.httpd.daemon_threads = True
 
     @property
@@ -232,15 +236,21 @@ def _mirror_body(data: bytes, base_url: str) -> tuple[bytes, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scrapers.mirror")
     sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("build").add_argument("outlets", nargs="*")
-    sub.add_parser("serve")
+    build = sub.add_parser("build", help="regenerate fixtures/<outlet>/mirror/ from the fixtures")
+    build.add_argument("outlets", nargs="*", metavar="OUTLET", help="outlet ids (default: every outlet)")
+    serve = sub.add_parser("serve", help="serve every mirror on 127.0.0.1 until Ctrl-C")
+    serve.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
     args = parser.parse_args(argv)
     if args.cmd == "build":
         for spider in spider_classes():
             if not args.outlets or spider.outlet in args.outlets:
                 print(write(spider, FIXTURES).relative_to(FIXTURES.parent))
         return 0
-    with MirrorServer() as mirror:
+    try:
+        server = MirrorServer(port=args.port)
+    except OSError as exc:
+        parser.exit(1, f"python -m scrapers.mirror serve: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}\n")
+    with server as mirror:
         print(json.dumps({name: mirror.base_url(name) for name in mirror.spider_map}, indent=1), flush=True)
         threading.Event().wait()
     return 0

@@ -5,7 +5,7 @@ Every dropped page is counted in the crawl stats as `kaznews/dropped/<reason>`:
   too_slow     cleaning took longer than KAZNEWS_PAGE_BUDGET seconds (logged as a warning)
   no_body      the cleaner found no article text
   no_date      no trustworthy publication date
-  schema       the record does not match docs/article.schema.json
+  schema       the record does not match the article JSON Schema (cleaners/article.schema.json)
   out_of_window dated before `since` or after `until`
   duplicate    the same body was emitted under another URL
   seen         emitted before with the same body (e.g. re-fetched after a newer sitemap lastmod)
@@ -20,7 +20,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
+from cleaners.schema import article_schema
 
 from .budget import PageTimeout, page_budget
 from .discovery import parse_date
@@ -37,14 +37,7 @@ from .items import Page, Record
 from .state import State, article_key, fingerprint, fsync_mode, utc
 
 logger = logging.getLogger(__name__)
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "article.schema.json"
-
-
-def load_schema() -> dict[str, Any]:
-    """docs/article.schema.json of the checkout, else the copy a Scrapyd egg bundles (docs/scheduling.md)."""
-    if SCHEMA_PATH.is_file():
-        return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return json.loads(resources.files("scrapers").joinpath("article.schema.json").read_text(encoding="utf-8"))
+TAIL_CHUNK = 64 * 1024  # bytes read at a time when looking for the last complete line
 
 
 class _Stage:
@@ -91,7 +84,7 @@ class ValidatePipeline(_Stage):
         from jsonschema import Draft202012Validator
 
         super().__init__(crawler)
-        self.validator = Draft202012Validator(load_schema())
+        self.validator = Draft202012Validator(article_schema())
 
     def process_item(self, item: Record) -> Record:
         article, spider = item.article, self.crawler.spider
@@ -123,7 +116,9 @@ class DeduplicatePipeline(_Stage):
 
 
 class ExportPipeline(_Stage):
-    """Append one JSON line per article, then record it in the state; how durably, KAZNEWS_FSYNC says.
+    """Append one JSON line per article to KAZNEWS_OUTPUT, then record it in the state; how durably,
+    KAZNEWS_FSYNC says. Every article also goes on to Scrapy's feeds (-o/-O/FEEDS); without
+    KAZNEWS_OUTPUT (the default of `scrapy crawl`) the feeds are the only output.
 
     The state stores how many bytes of the output it covers; on open, complete lines past that
     offset (written just before a kill, not yet recorded) are recorded and a partial line is cut,
@@ -144,9 +139,12 @@ class ExportPipeline(_Stage):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.path = Path(crawler.settings.get("KAZNEWS_OUTPUT")).resolve()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        output = crawler.settings.get("KAZNEWS_OUTPUT")
+        self.path = Path(output).resolve() if output else None  # None: items go only to Scrapy's feeds
+        self.fd: int | None = None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         self.emitted = 0
         self.mode = fsync_mode(crawler.settings)
         self.batch = max(1, crawler.settings.getint("KAZNEWS_FSYNC_BATCH", 100)) if self.mode == "batch" else 1
@@ -156,7 +154,8 @@ class ExportPipeline(_Stage):
         self.pending_fingerprints: set[str] = set()
         self.timer: LoopingCall | None = None
         self.failed = False
-        self._recover()
+        if self.fd is not None:
+            self._recover()
 
     def _recover(self) -> None:
         with _locked(self.fd):
@@ -165,8 +164,13 @@ class ExportPipeline(_Stage):
     def _adopt_tail(self) -> None:
         key, size = str(self.path), os.fstat(self.fd).st_size
         offset = self.state.offset(key)
-        if offset > size:  # the file was rotated or truncated: start over at its end
-            self.state.set_offset(key, size)
+        if offset is None or offset > size:
+            # a state that never wrote here (the lines are not its own: not adopted), or the file
+            # was rotated or truncated: start at its end, after the last complete line
+            end = _last_line_end(self.path, size)
+            if end < size:
+                os.truncate(self.path, end)
+            self.state.set_offset(key, end)
             return
         with open(self.path, "rb") as fh:
             fh.seek(offset)
@@ -230,6 +234,12 @@ class ExportPipeline(_Stage):
         if not self.pending:
             return
         pending, self.pending = self.pending, []
+        if self.fd is None:  # no KAZNEWS_OUTPUT: the feeds have the items, the state records them
+            for _, item in pending:
+                self.state.record(item.article, item.url, _utc(item.fetched_at), None, 0)
+            self.pending_keys.clear()
+            self.pending_fingerprints.clear()
+            return
         data = memoryview(b"".join(line for line, _ in pending))
         with _locked(self.fd):  # other processes appending to the same file wait
             offset = os.fstat(self.fd).st_size
@@ -269,7 +279,22 @@ class ExportPipeline(_Stage):
         if self.timer is not None and self.timer.running:
             self.timer.stop()
         self.flush()
-        os.close(self.fd)
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+def _last_line_end(path: Path, size: int) -> int:
+    """The offset just past the file's last newline (0 without one), reading back from the end."""
+    with open(path, "rb") as fh:
+        end = size
+        while end > 0:
+            start = max(0, end - TAIL_CHUNK)
+            fh.seek(start)
+            newline = fh.read(end - start).rfind(b"\n")
+            if newline >= 0:
+                return start + newline + 1
+            end = start
+    return 0
 
 
 @contextmanager

@@ -174,7 +174,7 @@ class RedisState:
         pipe.expireat(self.bucket("u", today), self.expires(today))
         pipe.execute()
 
-    def record(self, article: dict[str, Any], url: str, fetched_at: str, output: str, offset: int) -> None:
+    def record(self, article: dict[str, Any], url: str, fetched_at: str, output: str | None, offset: int) -> None:
         """Commit an emitted article (and the output written up to `offset`): at once, or, while
         Redis is unreachable, when it answers again (`drain`; a kill meanwhile leaves the lines
         past the committed offset to the next run on this output, as any kill does)."""
@@ -190,7 +190,7 @@ class RedisState:
         except RedisError as exc:
             logger.warning("Redis unavailable, %d records wait: %s", len(self.backlog), exc)
 
-    def _commit(self, article: dict[str, Any], url: str, fetched_at: str, output: str, offset: int) -> None:
+    def _commit(self, article: dict[str, Any], url: str, fetched_at: str, output: str | None, offset: int) -> None:
         """One MULTI/EXEC: the article, its URLs, the output offset; its claims are dropped."""
         key, fp, today = article_key(article), fingerprint(article.get("body") or ""), self.today()
         a, f, u = (self.bucket(kind, today) for kind in "afu")
@@ -201,16 +201,17 @@ class RedisState:
             pipe.hset(u, h16(page_url), epoch(fetched_at))
         for bucket in (a, f, u):
             pipe.expireat(bucket, self.expires(today))
-        self._set_offset(pipe, output, offset)
+        if output is not None:
+            self._set_offset(pipe, output, offset)
         pipe.delete(*self.claim_keys(key, fp))
         if self.spider:
             pipe.hincrby(f"{self.prefix}:{self.spider}:progress", "emitted", 1)
             pipe.expire(f"{self.prefix}:{self.spider}:progress", self.retention * DAY)
         pipe.execute()
 
-    def offset(self, output: str) -> int:
+    def offset(self, output: str) -> int | None:
         found = self.server.hget(f"{self.prefix}:outputs", f"{self.host}:{output}")
-        return int(found) if found else 0
+        return int(found) if found is not None else None
 
     def set_offset(self, output: str, offset: int) -> None:
         pipe = self.server.pipeline(transaction=False)

@@ -1,8 +1,11 @@
 """Scrapy settings of the kaznews project: polite defaults, size limits, the kaznews pipelines.
 
 kaznews settings (override with `-s NAME=value` or in the environment of a Scrapyd job):
-  KAZNEWS_STATE   SQLite state of what was emitted (default `.kaznews/state.sqlite`)
-  KAZNEWS_OUTPUT  JSON Lines output, appended (default `out/articles.jsonl`)
+  KAZNEWS_STATE   SQLite state of what was fetched and emitted: set, crawls are incremental (a
+                  later crawl skips what an earlier one emitted); empty (the default of `scrapy
+                  crawl`), every crawl emits all it finds. `kaznews crawl` uses `.kaznews/state.sqlite`.
+  KAZNEWS_OUTPUT  JSON Lines file the articles are appended to, exactly once across kills; empty
+                  (the default of `scrapy crawl`): none, use -o/-O/FEEDS. `kaznews crawl`: `out/articles.jsonl`.
   KAZNEWS_STATS_FILE  if set, one JSON line of crawl stats is appended there when a spider closes
   KAZNEWS_PAGE_BUDGET seconds one page may take to clean (default 30, 0: no limit); slower: too_slow
   KAZNEWS_MAX_PAGES   listing pages followed per start URL (default 10)
@@ -18,6 +21,7 @@ import os
 BOT_NAME = "kaznews"
 SPIDER_MODULES = ["scrapers.spiders"]
 NEWSPIDER_MODULE = "scrapers.spiders"
+COMMANDS_MODULE = "scrapers.commands"  # `scrapy crawl` exits 1 when the spider did not finish normally
 
 # Identify the bot and give site owners a way to reach its operator.
 USER_AGENT = "kaznews/0.1 (+https://github.com/kaznews/kaznews; contact: CHANGE-ME@example.org)"
@@ -65,8 +69,8 @@ EXTENSIONS = {
 DUPEFILTER_CLASS = "scrapers.middlewares.RunDupeFilter"
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 
-KAZNEWS_STATE = ".kaznews/state.sqlite"
-KAZNEWS_OUTPUT = "out/articles.jsonl"
+KAZNEWS_STATE = ""  # `scrapy crawl` is not incremental unless asked (`kaznews crawl` is, see scrapers/cli.py)
+KAZNEWS_OUTPUT = ""  # `scrapy crawl` writes only what -o/-O/FEEDS ask for
 KAZNEWS_STATS_FILE = ""
 KAZNEWS_MAX_PAGES = 10
 KAZNEWS_PAGE_BUDGET = 30.0  # seconds to clean one page; a slower page is dropped as too_slow

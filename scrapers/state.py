@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NU
 logger = logging.getLogger(__name__)
 _SPACE = re.compile(r"\s+")
 FSYNC_MODES = ("batch", "line", "off")
+MEMORY = ":memory:"  # SQLite's in-memory database: a state that ends with the crawl
 _OPEN: weakref.WeakKeyDictionary[Crawler, State] = weakref.WeakKeyDictionary()
 
 
@@ -71,8 +72,8 @@ def _open(path: Path, synchronous: str) -> sqlite3.Connection:
 class State:
     def __init__(self, path: str | Path, run: str, synchronous: str = "FULL") -> None:
         """`synchronous`: SQLite's; NORMAL (no fsync per commit) when the exporter orders its own fsyncs."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.run = run
         try:
             self.db = _open(path, synchronous)
@@ -97,7 +98,8 @@ class State:
         if crawler not in _OPEN:
             run = f"{utc(datetime.now(UTC))}/{crawler.spidercls.name}"
             synchronous = "FULL" if fsync_mode(crawler.settings) == "line" else "NORMAL"
-            state = _OPEN[crawler] = cls(crawler.settings.get("KAZNEWS_STATE"), run, synchronous)
+            path = crawler.settings.get("KAZNEWS_STATE") or MEMORY  # no state file: not incremental
+            state = _OPEN[crawler] = cls(path, run, synchronous)
             crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
         return _OPEN[crawler]
 
@@ -121,8 +123,8 @@ class State:
             (url, key, fetched_at, self.run),
         )
 
-    def record(self, article: dict[str, Any], url: str, fetched_at: str, output: str, offset: int) -> None:
-        """Mark an article emitted, and the output file written up to `offset`, in one transaction."""
+    def record(self, article: dict[str, Any], url: str, fetched_at: str, output: str | None, offset: int) -> None:
+        """Mark an article emitted, and the output file (if any) written up to `offset`, in one transaction."""
         key = article_key(article)
         with self.db:
             self.db.execute("BEGIN")
@@ -135,11 +137,13 @@ class State:
             )
             for page_url in {url, article.get("url"), key} - {None, ""}:
                 self.remember_url(page_url, fetched_at, key)
-            self.set_offset(output, offset)
+            if output is not None:
+                self.set_offset(output, offset)
 
-    def offset(self, output: str) -> int:
+    def offset(self, output: str) -> int | None:
+        """Bytes of `output` the state covers; None when this state never wrote to it."""
         row = self.db.execute("SELECT offset FROM outputs WHERE path = ?", (output,)).fetchone()
-        return row[0] if row else 0
+        return row[0] if row else None
 
     def set_offset(self, output: str, offset: int) -> None:
         self.db.execute("INSERT INTO outputs (path, offset) VALUES (?, ?) ON CONFLICT (path) DO UPDATE"

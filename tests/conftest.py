@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SCHEMA_PATH = ROOT / "docs" / "article.schema.json"
+SCHEMA_PATH = ROOT / "cleaners" / "article.schema.json"
 
 
 @pytest.fixture(scope="session")

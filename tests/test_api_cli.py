@@ -50,12 +50,14 @@ def test_cli_clean_folder_skips_bad_files(tmp_path, capsys) -> None:
     (tmp_path / "bad.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "empty.htm").write_bytes(b"")
     out = tmp_path / "out.jsonl"
-    assert cleaners_main(["clean", str(tmp_path), "-o", str(out), "-q"]) == 0
+    assert cleaners_main(["clean", str(tmp_path), "-o", str(out), "-q"]) == 1  # files failed: exit 1
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["source"] == "inform.kz"
+    assert json.loads(lines[0])["file"] == str(tmp_path / "sub" / "a.html.gz")
     assert "Полностью" in lines[0]  # Cyrillic unescaped
     err = capsys.readouterr().err
     assert "skipped" in err and "bad.html" in err and "empty.htm" in err
+    assert err.splitlines()[-1] == "kaznews clean: 3 files, 1 articles, 0 not_article, 2 failed"
 
 
 def test_cli_clean_text_stdin() -> None:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from scrapers.mirror import MirrorServer, edition_fixtures, spider_classes, write
+from scrapers.state import State
 from tests.spider_server import Workdir, add_variant, copy_outlet
 
 SPIDERS = {cls.name: cls for cls in spider_classes()}
@@ -72,9 +73,24 @@ def test_output_ahead_of_state_is_recorded_not_repeated(tmp_path: Path) -> None:
     [article] = _crawl(root, first, "khabar_ru").items
     work = Workdir(tmp_path / "b")
     work.output.parent.mkdir(parents=True)
+    state = State(work.state, "killed-run")  # the killed run had opened the output while it was empty
+    state.set_offset(str(work.output.resolve()), 0)
+    state.close()
     work.output.write_bytes((json.dumps(article, ensure_ascii=False) + "\n").encode() + b'{"url": "https://kh')
     run = _crawl(root, work, "khabar_ru", settings={"KAZNEWS_OUTPUT": str(work.output)})
     assert run.items == [] and work.lines() == [article]
+
+
+def test_fresh_state_is_not_seeded_from_an_old_output(tmp_path: Path) -> None:
+    """A new state pointed at an output it never wrote emits the articles again after the old
+    lines (cutting only a partial last line), instead of taking them as already emitted."""
+    root, first = copy_outlet("khabar.kz", tmp_path / "fixtures"), Workdir(tmp_path / "a")
+    [article] = _crawl(root, first, "khabar_ru").items
+    work = Workdir(tmp_path / "b")
+    work.output.parent.mkdir(parents=True)
+    work.output.write_bytes((json.dumps(article, ensure_ascii=False) + "\n").encode() + b'{"url": "https://kh')
+    run = _crawl(root, work, "khabar_ru", settings={"KAZNEWS_OUTPUT": str(work.output)})
+    assert run.items == [article] and work.lines() == [article, article]
 
 
 def test_jobdir_resume_after_sigkill_emits_each_article_once(tmp_path: Path) -> None:
