@@ -18,6 +18,7 @@ from typing import Any
 
 from cleaners.cli import build_parser, run
 
+from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
 from .extensions import summary
 from .fetch import fetch_page
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     add_crawl_command(sub)
     add_check_live_command(sub)
     add_merge_command(sub)
+    add_archive_command(sub)
+    extend_fixtures_record(sub)
     return run(parser, argv)
 
 
