@@ -22,6 +22,7 @@ and goes on. Reasons:
 """
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ SCAN_CHUNK = 1 << 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
                IndexError, KeyError, TypeError, OSError)
+
+
+logging.getLogger("warcio").setLevel(logging.ERROR)  # a garbled header is counted, not logged with its bytes
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,13 @@ def _read_from(fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str],
                max_bytes: int) -> Iterator[Item]:
     """Records from `start` to the end of the file or the first unreadable one; returns where to go on."""
     fh.seek(start)
+    magic = GZIP_MAGIC if gzipped else WARC_MAGIC
     it = _Iterator(fh, check_digests=True, arc2warc=True)
     good = False
     while True:
         try:
             record = next(it)
-            errors = it.err_count
+            errors, record_start = it.err_count, it.offset
             item = _judge(record, it, wanted, max_bytes)
             it.read_to_end()
         except StopIteration:
@@ -96,9 +101,12 @@ def _read_from(fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str],
             failed_at = max(it.offset, start)
             if good or failed_at == 0:  # a stretch of false starts while resynchronising counts once
                 yield Skip("corrupt")
-            return _resync(fh, failed_at + 1, GZIP_MAGIC if gzipped else WARC_MAGIC)
+            return _resync(fh, failed_at + 1, magic)
         good = True
-        yield _checked(item, record, it.err_count > errors)
+        if it.err_count > errors and record.format == "warc":  # no separator after it: the next record starts inside
+            yield Skip("bad_length", item.url)
+            return _resync(fh, record_start + 1, magic)
+        yield _checked(item, record)
 
 
 def _judge(record: Any, it: _Iterator, wanted: Callable[[str], bool], max_bytes: int) -> Item:
@@ -130,19 +138,19 @@ def _judge(record: Any, it: _Iterator, wanted: Callable[[str], bool], max_bytes:
         return Skip("too_large", url)
     headers = {k: v for k, v in http.headers}
     date = parse_date(record.rec_headers.get_header("WARC-Date"))
-    record_id = record.rec_headers.get_header("WARC-Record-ID") or f"<urn:offset:{it.offset}>"
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    if record.format != "warc" or not record_id:  # ARC records have no id (warcio makes up a random one)
+        record_id = f"<urn:offset:{it.offset}>"
     return Capture(url, record_id, utc(date) if date else None, headers, body, it.offset)
 
 
-def _checked(item: Item, record: Any, bad_length: bool) -> Item:
+def _checked(item: Item, record: Any) -> Item:
     """The record read to its end: was it whole and true to its length and digests?"""
     if isinstance(item, Skip):
         return item  # not read for its content: its integrity does not matter
     url = item.url
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Skip("truncated", url)
-    if bad_length:
-        return Skip("bad_length", url)
     checker = getattr(record, "digest_checker", None)
     if checker is not None and checker.passed is False:
         return Skip("bad_digest", url)
