@@ -190,6 +190,20 @@ def write_results(results: Iterable[FileResult], writer: ArchiveWriter, summary:
         os.unlink(result.spool)
 
 
+def write_archive_results(results: Iterable[FileResult], output: str, state_path: str) -> Summary:
+    """The writer step alone, for FileResults computed elsewhere (a Dask cluster: docs/archives.md)."""
+    state = State(state_path, f"{_now()}/archive", synchronous="NORMAL")
+    writer, summary = ArchiveWriter(output, state), Summary()
+    try:
+        for result in results:
+            summary.files += 1
+            write_results([result], writer, summary)
+    finally:
+        writer.close()
+        state.close()
+    return summary
+
+
 def _task(args: tuple[str, str, bool]) -> FileResult:
     return archive_file(*args, progress=_QUEUE_PROGRESS)
 
