@@ -130,8 +130,9 @@ def files_run(pages: list[Page], work: Path) -> Run:
 
 
 def block(runs: list[Run], small: Run, big: Run) -> str:
-    rows = ["| run | pages | WARC records | kept articles | wall s (start-up s) | records/s | records/s after"
-            " start-up | kept articles/s | peak RSS MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    header = ("| run | pages | WARC records | kept articles | wall s (start-up s) | records/s"
+              " | records/s after start-up | kept articles/s | peak RSS MB |")
+    rows = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         rows.append(f"| {r.label} | {r.pages:,} | {r.records:,} | {r.kept:,} | {r.seconds:.1f} ({r.startup_s:.1f})"
                     f" | {r.records_per_s:.0f} | {r.steady_records_per_s:.0f} | {r.kept_per_s:.1f} | {r.peak_rss_mb:.0f} |")

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import fcntl
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .archive import FileResult, Progress, archive_file
+from .archive import FileResult
+from .archive_pool import Meter, run_results
 from .state import State, article_key, fingerprint, utc
 
 BATCH = 100  # lines per write + fsync + state commit
@@ -175,19 +175,18 @@ class Summary:
 
 
 def write_results(results: Iterable[FileResult], writer: ArchiveWriter, summary: Summary,
-                  on_record: Callable[[str], None] | None = None) -> None:
+                  on_file: Callable[[FileResult], None] | None = None) -> None:
     """Pass each file's spooled records through the writer, in order; mark each file done."""
     for result in results:
         summary.records += result.records
         summary.counts.update(result.skipped)
         with open(result.spool, "rb") as fh:
             for line in fh:
-                outcome = writer.add(json.loads(line))
-                summary.counts[outcome] += 1
-                if on_record is not None:
-                    on_record(outcome)
+                summary.counts[writer.add(json.loads(line))] += 1
         writer.file_done(result.path, result.records)
         os.unlink(result.spool)
+        if on_file is not None:
+            on_file(result)
 
 
 def write_archive_results(results: Iterable[FileResult], output: str, state_path: str) -> Summary:
@@ -204,53 +203,6 @@ def write_archive_results(results: Iterable[FileResult], output: str, state_path
     return summary
 
 
-def _task(args: tuple[str, str, bool]) -> FileResult:
-    return archive_file(*args, progress=_QUEUE_PROGRESS)
-
-
-_QUEUE: Any = None
-
-
-def _QUEUE_PROGRESS(records: int, kept: int, skipped: int) -> None:  # noqa: N802 - a module-level callback
-    if _QUEUE is not None:
-        _QUEUE.put((records, kept, skipped))
-
-
-def _init_worker(queue: Any) -> None:
-    global _QUEUE
-    _QUEUE = queue
-
-
-def run_results(tasks: list[tuple[str, str, bool]], jobs: int, progress: Progress) -> Iterator[FileResult]:
-    """The FileResult of each task, in task order; with jobs > 1 from a pool of processes."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for path, spool, all_kz in tasks:
-            yield archive_file(path, spool, all_kz, progress)
-        return
-    ctx = multiprocessing.get_context()
-    queue = ctx.Queue()
-    with ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker, initargs=(queue,)) as pool:
-        results = pool.imap(_task, tasks, chunksize=1)
-        for _ in tasks:
-            while True:
-                _drain(queue, progress)
-                try:
-                    result = results.next(timeout=POLL_SECONDS)
-                    break
-                except multiprocessing.TimeoutError:
-                    continue
-            _drain(queue, progress)
-            yield result
-
-
-def _drain(queue: Any, progress: Progress) -> None:
-    while not queue.empty():
-        try:
-            progress(*queue.get_nowait())
-        except Exception:  # noqa: BLE001 - the queue emptied between the two calls
-            return
-
-
 def run_archive(paths: list[str], output: str, state_path: str, jobs: int = 1, all_kz: bool = False,
                 bar: Any = None) -> Summary:
     """Clean every file into `output`; `bar` (a tqdm) shows records/s and kept/skipped counts."""
@@ -265,18 +217,8 @@ def run_archive(paths: list[str], output: str, state_path: str, jobs: int = 1, a
         todo = [p for p in dict.fromkeys(paths) if not writer.is_done(p)]
         summary.files_done_before = summary.files - len(todo)
         tasks = [(p, str(spool / f"{n:06d}.jsonl"), all_kz) for n, p in enumerate(todo)]
-        shown = Counter[str]()
-
-        def progress(records: int, kept: int, skipped: int) -> None:
-            shown.update(records=records, skipped=skipped)
-            if bar is not None:
-                bar.update(records)
-                bar.set_postfix(kept=shown["kept"], skipped=shown["skipped"], refresh=False)
-
-        def on_record(outcome: str) -> None:
-            shown["kept" if outcome in ("new", "updated") else "skipped"] += 1
-
-        write_results(run_results(tasks, jobs, progress), writer, summary, on_record)
+        meter = Meter(bar, summary)
+        write_results(run_results(tasks, jobs, meter.report), writer, summary, meter.wrote)
     finally:
         writer.close()
         state.close()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Self
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -58,7 +59,7 @@ class Writer:
     """Append records to one WARC file (`gzip`: one gzip member per record, as Common Crawl writes)."""
 
     def __init__(self, path: str | Path, gzip: bool = True) -> None:
-        self.fh = open(path, "wb")
+        self.fh = open(path, "wb")  # noqa: SIM115 - closed by close() / __exit__
         self.warc = WARCWriter(self.fh, gzip=gzip)
 
     def warcinfo(self, name: str) -> None:
@@ -90,7 +91,7 @@ class Writer:
     def close(self) -> None:
         self.fh.close()
 
-    def __enter__(self) -> Writer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -11,7 +11,13 @@ from scrapers.archive import iter_archive
 from scrapers.archive_write import Page, Writer
 from scrapers.cli import main
 from tests.archive_files import (
-    OTHER, PAGES, expected_records, record_bytes, regzip_with_length, with_length, write_two,
+    OTHER,
+    PAGES,
+    expected_records,
+    record_bytes,
+    regzip_with_length,
+    with_length,
+    write_two,
 )
 
 
