@@ -68,7 +68,15 @@ def extend_fixtures_record(sub: argparse._SubParsersAction) -> None:
             action.required = False
     record.add_argument("--warc", help="take the page (--url) from this WARC/ARC file")
     original = record.get_default("func")
-    record.set_defaults(func=lambda a: cmd_record_warc(a) if a.warc else original(a))
+
+    def dispatch(args: argparse.Namespace) -> int:
+        if args.warc:
+            return cmd_record_warc(args)
+        if not args.source or not args.outlet:
+            record.error("SOURCE and --outlet are required (unless the page comes from --warc)")
+        return original(args)
+
+    record.set_defaults(func=dispatch)
 
 
 def cmd_record_warc(args: argparse.Namespace) -> int:

@@ -145,3 +145,9 @@ def test_fixtures_record_warc_without_the_page_fails_cleanly(tmp_path: Path) -> 
     with pytest.raises(SystemExit, match="no HTTP 200 HTML capture"):
         main(["fixtures", "record", "--warc", str(a), "--url", "https://tengrinews.kz/nowhere/",
               "--fixtures", str(tmp_path / "fx")])
+
+
+def test_fixtures_record_without_warc_still_needs_a_source_and_an_outlet(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fixtures", "record", "--fixtures", str(tmp_path)])
+    assert exit_info.value.code == 2
