@@ -31,7 +31,6 @@ from .archive_pool import Meter, run_results
 from .state import State, article_key, fingerprint, utc
 
 BATCH = 100  # lines per write + fsync + state commit
-POLL_SECONDS = 0.1
 FILES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS archive_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
                                           records INTEGER NOT NULL, done_at TEXT NOT NULL);
@@ -183,7 +182,10 @@ def write_results(results: Iterable[FileResult], writer: ArchiveWriter, summary:
         with open(result.spool, "rb") as fh:
             for line in fh:
                 summary.counts[writer.add(json.loads(line))] += 1
-        writer.file_done(result.path, result.records)
+        if result.skipped.get("unreadable"):
+            writer.flush()  # not done: read again by the next run
+        else:
+            writer.file_done(result.path, result.records)
         os.unlink(result.spool)
         if on_file is not None:
             on_file(result)

@@ -121,6 +121,8 @@ def test_a_missing_file_is_counted_and_the_run_goes_on(tmp_path: Path, capsys) -
     assert main(["archive", str(tmp_path / "nope.warc.gz"), str(a), "-o", str(out), "-q"]) == 1
     assert out.read_text(encoding="utf-8").count("\n") >= 20
     assert "unreadable: 1" in capsys.readouterr().err
+    assert main(["archive", str(tmp_path / "nope.warc.gz"), str(a), "-o", str(out), "-q"]) == 1  # not "done"
+    assert "1 done before" in (err := capsys.readouterr().err) and "unreadable: 1" in err
 
 
 def test_fixtures_record_from_a_warc_keeps_the_provenance(tmp_path: Path) -> None:
