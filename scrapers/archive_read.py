@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from .discovery import parse_date
@@ -68,8 +69,34 @@ class Skip:
 Item = Capture | Skip
 
 
+class _Loader(ArcWarcRecordLoader):
+    """warcio's record loader, parsing HTTP headers and verifying digests of wanted responses only
+    (the others are skipped on their WARC headers: about a third faster on files of other hosts)."""
+
+    def __init__(self, wanted: Callable[[str], bool]) -> None:
+        super().__init__(verify_http=False, arc2warc=True)
+        self.wanted = wanted
+
+    def _selected(self, rec_type: str, uri: str) -> bool:
+        return rec_type == "response" and uri.startswith(("http://", "https://")) and self.wanted(uri)
+
+    def wrap_digest_verifying_stream(self, stream: Any, rec_type: str, rec_headers: Any, digest_checker: Any,
+                                     length: int | None = None) -> Any:
+        uri = (rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
+        if not self._selected(rec_type, uri):
+            return stream, False
+        return super().wrap_digest_verifying_stream(stream, rec_type, rec_headers, digest_checker, length)
+
+    def load_http_headers(self, rec_type: str, uri: str, stream: Any, length: int | None) -> Any:
+        return super().load_http_headers(rec_type, uri, stream, length) if self._selected(rec_type, uri) else None
+
+
 class _Iterator(ArchiveIterator):
     INC_RECORD = ""  # warcio prints this for a bad Content-Length; we count it as `bad_length` instead
+
+    def __init__(self, fh: IO[bytes], wanted: Callable[[str], bool]) -> None:
+        super().__init__(fh, check_digests=True, arc2warc=True)
+        self.loader = _Loader(wanted)
 
 
 def read_archive(path: str, wanted: Callable[[str], bool] = lambda url: True,
@@ -87,7 +114,7 @@ def _read_from(fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str],
     """Records from `start` to the end of the file or the first unreadable one; returns where to go on."""
     fh.seek(start)
     magic = GZIP_MAGIC if gzipped else WARC_MAGIC
-    it = _Iterator(fh, check_digests=True, arc2warc=True)
+    it = _Iterator(fh, wanted)
     good = False
     while True:
         try:
@@ -117,11 +144,13 @@ def _judge(record: Any, it: _Iterator, wanted: Callable[[str], bool], max_bytes:
         return Skip("revisit", url)
     if kind != "response":
         return Skip("not_response", url)
-    http = record.http_headers
-    if http is None or not url.startswith(("http://", "https://")):
+    if not url.startswith(("http://", "https://")):
         return Skip("not_http", url)
     if not wanted(url):
         return Skip("other_host", url)
+    http = record.http_headers
+    if http is None:
+        return Skip("not_http", url)
     status = http.get_statuscode()
     if status != "200":
         return Skip(f"http_{status}" if (status or "").isdigit() else "not_http", url)

@@ -110,6 +110,11 @@ def test_broken_records_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Pa
     broken_only(counts(cut), 3, 2)
     assert counts(lengths) == {"kept": 4, "bad_length": 2}
     broken_only(counts(members), 4, 3)
+    body_start = plain[2].index(b"\r\n\r\n", plain[2].index(b"HTTP/1.1")) + 4
+    flipped = plain[2][:body_start] + bytes([plain[2][body_start] ^ 1]) + plain[2][body_start + 1:]
+    digests = tmp_path / "digests.warc"  # one payload byte changed: its WARC digests no longer match
+    digests.write_bytes(plain[0] + flipped + plain[3])
+    assert counts(digests) == {"kept": 2, "bad_digest": 1}
     broken = counts(huge)
     assert broken["too_large"] == 1 and broken["not_http"] == 1 and broken["kept"] == 1
     assert sum(broken.values()) == 4  # the mis-encoded page: a cleaner drop, not a crash
