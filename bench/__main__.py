@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (AEB and fixtures)")
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
-    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "language", "crawl", "plot"],
+    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "language", "crawl", "archive", "plot"],
                     help="leave out a part (repeatable)")
     args = ap.parse_args(argv)
     common = ["--passes", str(args.passes), "--min-seconds", str(args.min_seconds)]
@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         language.main(common)
     if "crawl" not in args.skip:
         run_crawl(args.write_docs)
+    if "archive" not in args.skip:
+        from . import archive
+        archive.main(["--write-docs"] if args.write_docs else [])
     if args.write_docs:
         missing = write_shared()
         if missing:

@@ -21,6 +21,7 @@ from typing import Any
 
 from cleaners.cli import build_parser, run
 
+from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
 from .discovery import parse_date
 from .extensions import NORMAL_REASONS, summary
@@ -151,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     add_crawl_command(sub)
     add_check_live_command(sub)
     add_merge_command(sub)
+    add_archive_command(sub)
+    extend_fixtures_record(sub)
     return run(parser, argv)
 
 
