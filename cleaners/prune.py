@@ -132,6 +132,40 @@ def _looks_like_text(node: LexborNode) -> bool:
     return links <= MAX_LINK_SHARE * chars
 
 
+_TABLE_PARTS = "tbody, thead, tfoot, tr, td, th"
+_LAYOUT_MARKS = "table, h1, h2"  # inside a cell: the table lays out a page, it holds no data
+MIN_LAYOUT_PARAGRAPHS = 2  # ... and so does a cell with this many paragraphs
+MAX_TABLE_CHECKS = 64  # each check scans the table: the page's first tables are the layout ones
+_BREAK = LexborHTMLParser("<br>").css_first("br")
+
+
+def _owner(node: LexborNode) -> LexborNode | None:
+    """The nearest table around node."""
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    return any(cell.css_first(_LAYOUT_MARKS) is not None or len(cell.css("p")) >= MIN_LAYOUT_PARAGRAPHS
+               for cell in table.css("td, th"))
+
+
+def unwrap_layout_tables(root: LexborNode) -> None:
+    """Unwrap tables that lay out a page (2000s sites: header, sidebar and article in cells), so the
+    extractor sees blocks, not one table row; a line break keeps each cell's text apart."""
+    for table in [t for t in root.css("table")[:MAX_TABLE_CHECKS] if _is_layout_table(t)]:
+        parts = [n for n in table.css(_TABLE_PARTS) if _owner(n) is table]
+        for cell in parts:
+            if cell.tag in ("td", "th") and _BREAK is not None:
+                cell.insert_before(_BREAK)
+                cell.insert_after(_BREAK)
+        for part in parts:
+            part.unwrap()
+        table.unwrap()
+
+
 def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) -> LexborHTMLParser:
     """Decompose junk elements in place and return the tree.
 
@@ -148,6 +182,7 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
         for node in root.css(sel):
             node.decompose()
     tree.strip_tags(list(HARD_TAGS), recursive=False)
+    unwrap_layout_tables(root)
     page_chars = para_chars(root)
     doomed: list[LexborNode] = []
     memo: dict[tuple[str, str], bool] = {}
@@ -177,6 +212,7 @@ def strip_hidden(tree: LexborHTMLParser) -> LexborHTMLParser:
     if root is None:
         return tree
     tree.strip_tags(list(HARD_TAGS), recursive=False)
+    unwrap_layout_tables(root)
     for node in [n for n in root.css(_HIDDEN_QUERY) if _junk_by_attrs(n.tag or "", n.attributes)]:
         if node.parent is not None:
             node.decompose()

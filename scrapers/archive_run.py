@@ -28,6 +28,7 @@ from typing import Any
 
 from .archive import FileResult
 from .archive_pool import Meter, run_results
+from .pipelines import last_line_end
 from .state import State, article_key, fingerprint, utc
 
 BATCH = 100  # lines per write + fsync + state commit
@@ -62,6 +63,9 @@ class ArchiveWriter:
         """Record the complete lines past the state's offset; cut a partial last line."""
         key, size = str(self.path), os.fstat(self.fd).st_size
         offset = self.state.offset(key)
+        if offset is None:  # a state that never wrote here: the file's complete lines are not its own
+            offset = last_line_end(self.path, size)
+            self.state.set_offset(key, offset)
         if offset > size:  # rotated or truncated: start over at its end
             self.state.set_offset(key, size)
             return

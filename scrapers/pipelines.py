@@ -167,7 +167,7 @@ class ExportPipeline(_Stage):
         if offset is None or offset > size:
             # a state that never wrote here (the lines are not its own: not adopted), or the file
             # was rotated or truncated: start at its end, after the last complete line
-            end = _last_line_end(self.path, size)
+            end = last_line_end(self.path, size)
             if end < size:
                 os.truncate(self.path, end)
             self.state.set_offset(key, end)
@@ -283,7 +283,7 @@ class ExportPipeline(_Stage):
             os.close(self.fd)
 
 
-def _last_line_end(path: Path, size: int) -> int:
+def last_line_end(path: Path, size: int) -> int:
     """The offset just past the file's last newline (0 without one), reading back from the end."""
     with open(path, "rb") as fh:
         end = size

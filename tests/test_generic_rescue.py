@@ -110,3 +110,21 @@ def test_generic_body_takes_the_article_body_when_no_candidate_covers_it() -> No
     tree = parse_html('<html><body><div id="app"></div><p>Cookie settings.</p></body></html>')
     reference = "\n".join(PARAGRAPHS)
     assert generic_body(tree, URL, None, reference) == PARAGRAPHS
+
+
+def test_a_table_laid_out_page_gives_paragraphs_not_one_table_row() -> None:
+    # 2000s news sites (tengrinews.kz in 2012 among them) put header, sidebar and article in the
+    # cells of one layout table; trafilatura would give the whole page as one `| ... |` row.
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page('<table width="1000"><tr><td colspan="2"><a href="/">Home</a> | <a href="/blog/">Blog</a></td></tr>'
+                '<tr><td width="200"><b>Popular</b><br><a href="/1">Seed catalogue</a><br><a href="/2">Tools</a></td>'
+                f'<td><h1>How to plan a garden</h1>{body}</td></tr><tr><td colspan="2">© 2012 Example.</td></tr></table>')
+    article = clean_html(html, URL, options=GENERIC)
+    assert article.body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_data_table_stays_a_table() -> None:
+    rows = "".join(f"<tr><td>Bed {i}</td><td>{crop}</td></tr>" for i, crop in enumerate(("beans", "kale", "leeks")))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = clean_html(page(f"<article>{body}<table>{rows}</table></article>"), URL, options=GENERIC)
+    assert "| Bed 1 | kale |" in article.body
