@@ -50,7 +50,7 @@ def test_a_body_in_a_junk_named_wrapper_is_recovered_from_the_lightly_pruned_pag
     # save it: pruning leaves only the header chrome, which the page's own text shows to be too short.
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     related = "".join(
-        f'<div class="related-posts">' + "".join(
+        '<div class="related-posts">' + "".join(
             f'<p><a href="/blog/{n}-{i}">Teaser {n}.{i}</a> A short summary of another article on this blog, '
             f"about seeds, tools and the weather in the last week of the month.</p>" for i in range(4)) + "</div>"
         for n in range(3))
