@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (fixtures)")
     ap.add_argument("--public-passes", type=int, default=public.PASSES, help="timed passes per public set")
+    ap.add_argument("--public-jobs", type=int, default=public.JOBS, help="public-set subprocesses at a time")
     ap.add_argument("--data", help="where the public sets are (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)")
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
@@ -47,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     docs = ["--write-docs"] if args.write_docs else []
     if "public" not in args.skip:
-        public.main(["--passes", str(args.public_passes), *(["--data", args.data] if args.data else []), *docs])
+        data = ["--data", args.data] if args.data else []
+        public.main(["--passes", str(args.public_passes), "--jobs", str(args.public_jobs), *data, *docs])
     if "fixtures" not in args.skip:
         print()
         fixtures.main(["--passes", str(args.passes), "--min-seconds", str(args.min_seconds), *docs])

@@ -180,8 +180,9 @@ def run_block(data: dict[str, Any]) -> str:
     if errors:
         listed = ", ".join(f"{k} {v}" for k, v in errors.items())
         lines += ["", f"Pages that raised or could not be read (scored as empty): {listed}."]
-    lines += ["", (f"One subprocess per extractor and set; an untimed warm-up on the first pages, then the timed "
-                   f"passes; pages/s over the median pass, quality from the last pass"
+    jobs = next((d.get("jobs", 1) for d in data["sets"].values()), 1)
+    lines += ["", (f"One subprocess per extractor and set, {jobs} at a time; an untimed warm-up on the first pages, "
+                   f"then the timed passes; pages/s over the median pass, quality from the last pass"
                    f"{'; first ' + str(data['limit']) + ' pages of each set only' if data.get('limit') else ''}."),
               "", f"Measured {machine_line(info)}.", "", f"Packages: {packages_line(info.get('packages', {}))}."]
     return "\n".join(lines)
