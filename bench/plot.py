@@ -15,6 +15,7 @@ from .targets import FIXTURES_JSON, PUBLIC_JSON, load
 
 PNG = Path(__file__).resolve().parent.parent / "docs" / "img" / "bench-f1-vs-speed.png"
 PANELS_PER_ROW = 2
+GAP_SLACK = 1e-9  # `other - gap` can round to slightly less than `gap` away: without slack that loops forever
 
 
 def points(data: dict[str, Any] | None) -> list[tuple[str, float, float]]:
@@ -47,8 +48,8 @@ def label_heights(ys: list[float], xs: list[float] | None = None, gap: float = 0
     for i in order:
         y = ys[i]
         near = [out[j] for j in out if max(xs[i], xs[j]) / min(xs[i], xs[j]) < 10]
-        while any(abs(y - other) < gap for other in near):
-            y = min(other for other in near if abs(y - other) < gap) - gap
+        while any(abs(y - other) < gap - GAP_SLACK for other in near):
+            y = min(other for other in near if abs(y - other) < gap - GAP_SLACK) - gap
         out[i] = y
     return [out[i] for i in range(len(ys))]
 

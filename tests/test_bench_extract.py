@@ -145,3 +145,11 @@ def test_plot_writes_png(tmp_path: Path) -> None:
         {"name": "selectolax-parse", "overall": {"f1": 0.6}, "pages_per_s": 9000.0}]}
     out = plot([*panels, ("fixtures", fx_data), ("empty", None)], tmp_path / "p.png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_label_heights_end_when_a_push_rounds_to_just_under_the_gap() -> None:
+    from bench.plot import label_heights
+
+    # 0.011 - 0.055 lies a hair under 0.055 from 0.011 in floating point: without slack this looped forever
+    heights = label_heights([0.066, 0.011, 0.011], [10.0, 11.0, 12.0])
+    assert heights[0] == 0.066 and heights[1] == pytest.approx(0.011) and heights[2] == pytest.approx(-0.044)
