@@ -136,15 +136,17 @@ def score_set(golds: list[Gold], outputs: Mapping[str, Output], fields: Iterable
               word_metric: bool) -> dict[str, Any]:
     """Every figure of one extractor on one set; a figure the extractor or the set cannot give is None."""
     fields = set(fields)
+    articles = [g for g in golds if g.page_type in (None, ARTICLE)]  # every figure but page kind: articles only
     bodies = body_pages(golds) if has_body else []
-    outs = [outputs.get(g.key) or {} for g in golds]
-    with_day = any(g.day for g in golds)
+    outs = [outputs.get(g.key) or {} for g in articles]
+    with_day = any(g.day for g in articles)
     return {
         "body": body_scores(bodies, outputs) if bodies else None,
         "words": word_scores(bodies, outputs) if bodies and word_metric else None,
-        "title": title_exact(golds, outputs) if "title" in fields and any(g.title for g in golds) else None,
-        "author": author_exact(golds, outputs) if "authors" in fields and any(g.authors for g in golds) else None,
-        "day": day_accuracy(golds, outputs) if "date" in fields and with_day else None,
+        "title": title_exact(articles, outputs) if "title" in fields and any(g.title for g in articles) else None,
+        "author": (author_exact(articles, outputs)
+                   if "authors" in fields and any(g.authors for g in articles) else None),
+        "day": day_accuracy(articles, outputs) if "date" in fields and with_day else None,
         "date_source": date_counts(outs, "date_source") if "date_source" in fields else None,
         "date_precision": date_counts(outs, "date_precision") if "date_source" in fields else None,
         "page_kind": (page_kind_confusion(golds, outputs)

@@ -152,7 +152,10 @@ def test_scores_tables_and_targets_on_synthetic_results() -> None:
     s = score_set(golds, outputs, fields, True, True)
     assert s["body"]["f1"] == 1.0 and s["body"]["pages"] == 1 and s["words"]["f1"] == 1.0
     assert s["title"] == s["author"] == s["day"] == {"right": 1, "of": 1}
-    assert s["page_kind"]["flagged"] == 1 and s["date_source"] == {"json-ld": 1, "(no date)": 1}
+    assert s["page_kind"]["flagged"] == 1 and s["date_source"] == {"json-ld": 1}
+    listing_titled = [*golds, Gold("l2", "w", title="News", day="2020-01-01", page_type="collection")]
+    only_articles = score_set(listing_titled, outputs, fields, True, False)  # l2 has no output: not scored
+    assert only_articles["title"] == only_articles["day"] == {"right": 1, "of": 1}
     dates_only = score_set(golds, outputs, ("date",), False, False)
     assert dates_only["body"] is None and dates_only["title"] is None and dates_only["day"] == {"right": 1, "of": 1}
 
