@@ -52,6 +52,7 @@ test: $(VENV)/.installed-dev system-deps
 docs: $(VENV)/.installed-dev
 	$(BIN)/mkdocs build --strict --site-dir site
 
-## bench: every benchmark (AEB, Kazakh fixtures, crawl); rewrites the tables, the plot and the machine in docs/benchmarks.md
+## bench: every benchmark (public sets from ../shared/benchmarks or $KAZNEWS_BENCHMARKS, Kazakh fixtures, crawl);
+## rewrites the tables, the plot and the machine in docs/benchmarks.md; BENCH_ARGS="--data DIR" etc. are passed on
 bench: $(VENV)/.installed-bench
-	$(BIN)/python -m bench --write-docs
+	$(BIN)/python -m bench --write-docs $(BENCH_ARGS)

@@ -1,11 +1,13 @@
-"""Every benchmark in one command: `python -m bench [--passes N] [--write-docs]`.
+"""Every benchmark in one command: `python -m bench [--passes N] [--data DIR] [--write-docs]`.
 
-Runs the AEB benchmark (`bench.aeb`), the Kazakh fixtures benchmark (`bench.fixtures`), the
-language benchmark (`bench.language`), the crawl benchmark (`bench.crawl`, SQLite then 1/2/4 Redis
-workers, in subprocesses), then plots F1 against
-pages/s. With --write-docs every result block of docs/benchmarks.md (tables, targets, machine) and
-the plot docs/img/bench-f1-vs-speed.png are rewritten; without it the plot goes to bench/results/.
-Each part can also run alone (`python -m bench.aeb`, `bench.fixtures`, `bench.plot`).
+Runs the public sets benchmark (`bench.public`: AEB, wcxb-dev, naeb, htmldate-default from
+../shared/benchmarks, or --data, or $KAZNEWS_BENCHMARKS), the Kazakh fixtures benchmark
+(`bench.fixtures`), the language benchmark (`bench.language`), the crawl benchmark (`bench.crawl`,
+SQLite then 1/2/4 Redis workers, in subprocesses), the archive benchmark (`bench.archive`), then
+plots F1 against pages/s. With --write-docs every result block of docs/benchmarks.md (tables,
+targets, machine) and the plot docs/img/bench-f1-vs-speed.png are rewritten; without it the plot
+goes to bench/results/. Each part can also run alone (`python -m bench.public`, `bench.fixtures`,
+`bench.language`, `bench.archive`, `bench.plot`).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import importlib.util
 import subprocess
 import sys
 
-from . import aeb, fixtures, language
+from . import fixtures, language, public
 from .runner import ROOT
 from .targets import write_shared
 
@@ -36,27 +38,31 @@ def run_crawl(write_docs: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (AEB and fixtures)")
+    ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (fixtures)")
+    ap.add_argument("--public-passes", type=int, default=public.PASSES, help="timed passes per public set")
+    ap.add_argument("--public-jobs", type=int, default=public.JOBS, help="public-set subprocesses at a time")
+    ap.add_argument("--data", help="where the public sets are (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)")
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
-    ap.add_argument("--skip", action="append", default=[], choices=["aeb", "fixtures", "language", "crawl", "archive", "plot"],
+    ap.add_argument("--skip", action="append", default=[],
+                    choices=["public", "fixtures", "language", "crawl", "archive", "plot"],
                     help="leave out a part (repeatable)")
     args = ap.parse_args(argv)
-    common = ["--passes", str(args.passes), "--min-seconds", str(args.min_seconds)]
-    common += ["--write-docs"] if args.write_docs else []
-    if "aeb" not in args.skip:
-        aeb.main(common)
+    docs = ["--write-docs"] if args.write_docs else []
+    if "public" not in args.skip:
+        data = ["--data", args.data] if args.data else []
+        public.main(["--passes", str(args.public_passes), "--jobs", str(args.public_jobs), *data, *docs])
     if "fixtures" not in args.skip:
         print()
-        fixtures.main(common)
+        fixtures.main(["--passes", str(args.passes), "--min-seconds", str(args.min_seconds), *docs])
     if "language" not in args.skip:
         print()
-        language.main(common)
+        language.main(docs)
     if "crawl" not in args.skip:
         run_crawl(args.write_docs)
     if "archive" not in args.skip:
         from . import archive
-        archive.main(["--write-docs"] if args.write_docs else [])
+        archive.main(docs)
     if args.write_docs:
         missing = write_shared()
         if missing:

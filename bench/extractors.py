@@ -23,6 +23,10 @@ class Extracted:
     title: str | None = None
     date: str | None = None
     rejected: bool | None = None  # recognised as not an article (listing, homepage)
+    authors: list[str] | None = None
+    date_source: str | None = None  # kaznews `Article.date_source`, when the installed version has it
+    date_precision: str | None = None  # kaznews `Article.date_precision`, likewise
+    page_kind: str | None = None  # kaznews `Article.page_kind`, likewise
 
 
 FullFn = Callable[[bytes, str, str | None, str | None], Extracted]
@@ -35,9 +39,10 @@ class Extractor:
     packages: tuple[str, ...]
     note: str = ""
     load_full: Callable[[], FullFn] | None = None
-    fields: tuple[str, ...] = ()  # metadata it yields: "title", "date", "rejected"
+    fields: tuple[str, ...] = ()  # metadata: "title", "date", "rejected", "authors", "date_source" (and precision)
     date_precision: str = ""  # "time" (full timestamp) or "day" (YYYY-MM-DD only)
     module: str = ""  # import name; the extractor is skipped when it is not installed
+    body: bool = True  # False for a dates-only tool (htmldate): no body is scored
 
     def loader(self) -> FullFn:
         """The full loader, or the body loader wrapped to return `Extracted(body)`."""
@@ -63,7 +68,9 @@ def _kaznews_full(use_profiles: bool) -> Callable[[], FullFn]:
                 art = clean_html(raw, url, fetched_at=fetched_at, options=options)
             except CleanerError:
                 return Extracted("", None, None, False)
-            return Extracted(art.body, art.title, art.date, "not_article" in art.warnings)
+            return Extracted(art.body, art.title, art.date, "not_article" in art.warnings, list(art.authors),
+                             getattr(art, "date_source", None), getattr(art, "date_precision", None),
+                             getattr(art, "page_kind", None))
         return run
     return load
 
@@ -101,9 +108,22 @@ def _trafilatura_full(**kwargs: object) -> Callable[[], FullFn]:
             doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, **kwargs)
             if doc is None:
                 return Extracted("")
-            return Extracted(doc.text or "", doc.title, doc.date)
+            authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+            return Extracted(doc.text or "", doc.title, doc.date, authors=authors)
         return run
     return load
+
+
+def _htmldate_full() -> FullFn:
+    import logging
+
+    from htmldate import find_date
+
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+    def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
+        return Extracted("", date=find_date(text, url=url, original_date=True))
+    return run
 
 
 def _selectolax_parse() -> ExtractFn:
@@ -148,14 +168,17 @@ def _resiliparse() -> ExtractFn:
 _KZ = ("kaznews", "selectolax", "trafilatura")
 EXTRACTORS: dict[str, Extractor] = {
     "kaznews-generic": Extractor(_kaznews(False), _KZ, "clean_html(..., CleanOptions(use_profiles=False))",
-                                 _kaznews_full(False), ("title", "date", "rejected"), "time"),
+                                 _kaznews_full(False), ("title", "date", "rejected", "authors", "date_source"), "time"),
     "kaznews-full": Extractor(_kaznews(True), _KZ, "clean_html(...) with default options (site profiles)",
-                              _kaznews_full(True), ("title", "date", "rejected"), "time"),
+                              _kaznews_full(True), ("title", "date", "rejected", "authors", "date_source"), "time"),
     "trafilatura": Extractor(_trafilatura(), ("trafilatura", "lxml"), "trafilatura.extract(html, url=url)",
-                             _trafilatura_full(), ("title", "date"), "day"),
+                             _trafilatura_full(), ("title", "date", "authors"), "day"),
     "trafilatura-precision": Extractor(_trafilatura(favor_precision=True), ("trafilatura", "lxml"),
                                        "favor_precision=True", _trafilatura_full(favor_precision=True),
-                                       ("title", "date"), "day"),
+                                       ("title", "date", "authors"), "day"),
+    "htmldate": Extractor(lambda: lambda raw, text, url: "", ("htmldate",),
+                          "find_date(html, url=url, original_date=True): dates only", _htmldate_full, ("date",),
+                          "day", module="htmldate", body=False),
     # optional: need `pip install readability-lxml` / `resiliparse` (the `bench` extra)
     "readability-lxml": Extractor(_readability, ("readability-lxml", "lxml"), "Document.summary()",
                                   _readability_full, ("title",), module="readability"),
@@ -164,5 +187,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "selectolax-parse": Extractor(_selectolax_parse, ("selectolax",),
                                   "LexborHTMLParser(html).body.text(): parse-only floor"),
 }
-DEFAULT = tuple(EXTRACTORS)
-"""Every registered extractor; those whose library is missing are reported as not installed."""
+DEFAULT = tuple(name for name, spec in EXTRACTORS.items() if spec.body)
+"""Every extractor that yields a body (the fixtures bench); a missing library is reported as not installed."""
+PUBLIC = ("kaznews-generic", "kaznews-full", "trafilatura", "trafilatura-precision", "htmldate",
+          "readability-lxml", "resiliparse")
+"""The extractors of the public-sets bench (`bench.public`), in table order."""

@@ -1,7 +1,7 @@
 """Kazakh fixtures benchmark: `python -m bench.fixtures [--passes 5] [--write-docs] [names...]`.
 
 Every fixture of `fixtures/<outlet>/` whose expected JSON is an article is a page; the expected
-`body`, `title` and `date` are the reference. Same timing protocol as `bench.aeb`: one subprocess
+`body`, `title` and `date` are the reference. Same timing protocol as `bench.public`: one subprocess
 per extractor, pages read and decoded before timing, one warm-up pass, `--passes` timed passes
 (each repeating the page set until it lasts `--min-seconds`), pages/s over the median pass.
 Then kaznews-full, kaznews-generic and the selectolax floor run again pinned to one CPU. The saved

@@ -1,4 +1,8 @@
-"""Plot body F1 against pages/s (log x) for every extractor, one panel per page set: `python -m bench.plot`."""
+"""Plot body F1 against pages/s (log x) for every extractor, one panel per page set: `python -m bench.plot`.
+
+Panels: the public sets with bodies (AEB, wcxb-dev, naeb; from bench/results/public.json) and the
+Kazakh fixtures (bench/results/fixtures.json).
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,20 +10,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .targets import AEB_JSON, FIXTURES_JSON, load
+from .set_tables import ordered
+from .targets import FIXTURES_JSON, PUBLIC_JSON, load
 
 PNG = Path(__file__).resolve().parent.parent / "docs" / "img" / "bench-f1-vs-speed.png"
+PANELS_PER_ROW = 2
+GAP_SLACK = 1e-9  # `other - gap` can round to slightly less than `gap` away: without slack that loops forever
 
 
 def points(data: dict[str, Any] | None) -> list[tuple[str, float, float]]:
-    """(name, pages/s, F1) of every extractor that ran; fixtures rows keep F1 under `overall`."""
+    """(name, pages/s, F1) of every extractor that ran with a body; fixtures rows keep F1 under
+    `overall`, public-set rows under `body`."""
     out: list[tuple[str, float, float]] = []
     for r in (data or {}).get("results", []):
-        if "failed" in r:
+        if "failed" in r or ("overall" not in r and not r.get("body")):
             continue
-        f1 = r["overall"]["f1"] if "overall" in r else r["f1"]
+        f1 = r["overall"]["f1"] if "overall" in r else r["body"]["f1"]
         out.append((r["name"], float(r["pages_per_s"]), float(f1)))
     return out
+
+
+def public_panels(public: dict[str, Any] | None) -> list[tuple[str, dict[str, Any] | None]]:
+    """One (label, data) panel per public set with bodies, each carrying the run's machine."""
+    if not public:
+        return [("public sets", None)]
+    return [(f"{s}, {public['sets'][s]['article_pages']} pages",
+             {"machine": public["machine"], "results": public["sets"][s]["results"]})
+            for s in ordered(public) if any(r.get("body") for r in public["sets"][s]["results"])]
 
 
 def label_heights(ys: list[float], xs: list[float] | None = None, gap: float = 0.055) -> list[float]:
@@ -31,8 +48,8 @@ def label_heights(ys: list[float], xs: list[float] | None = None, gap: float = 0
     for i in order:
         y = ys[i]
         near = [out[j] for j in out if max(xs[i], xs[j]) / min(xs[i], xs[j]) < 10]
-        while any(abs(y - other) < gap for other in near):
-            y = min(other for other in near if abs(y - other) < gap) - gap
+        while any(abs(y - other) < gap - GAP_SLACK for other in near):
+            y = min(other for other in near if abs(y - other) < gap - GAP_SLACK) - gap
         out[i] = y
     return [out[i] for i in range(len(ys))]
 
@@ -51,8 +68,12 @@ def plot(panels: list[tuple[str, dict[str, Any] | None]], out: Path = PNG) -> Pa
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 5.0), squeeze=False)
-    for ax, (label, data) in zip(axes[0], panels):
+    cols = min(len(panels), PANELS_PER_ROW)
+    rows = -(-len(panels) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.5 * cols, 5.0 * rows), squeeze=False)
+    for ax in axes.flat[len(panels):]:
+        ax.set_visible(False)
+    for ax, (label, data) in zip(axes.flat, panels):
         pts = points(data)
         ax.set_xscale("log")
         if pts:
@@ -79,11 +100,11 @@ def plot(panels: list[tuple[str, dict[str, Any] | None]], out: Path = PNG) -> Pa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.plot", description=__doc__.splitlines()[0])
-    ap.add_argument("--aeb", type=Path, default=AEB_JSON)
+    ap.add_argument("--public", type=Path, default=PUBLIC_JSON)
     ap.add_argument("--fixtures", type=Path, default=FIXTURES_JSON)
     ap.add_argument("--output", type=Path, default=PNG)
     args = ap.parse_args(argv)
-    path = plot([("AEB, 181 pages", load(args.aeb)), ("Kazakh fixtures", load(args.fixtures))], args.output)
+    path = plot([*public_panels(load(args.public)), ("Kazakh fixtures", load(args.fixtures))], args.output)
     print(f"wrote {path}")
     return 0
 

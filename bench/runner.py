@@ -26,16 +26,18 @@ def pin_to_one_cpu(cpu: int | None = None) -> int | None:
     return target
 
 
-def timed_passes(run_once: Callable[[], None], passes: int, min_seconds: float) -> tuple[list[float], int]:
+def timed_passes(run_once: Callable[[], None], passes: int, min_seconds: float,
+                 warm_up: Callable[[], None] | None = None) -> tuple[list[float], int]:
     """One untimed warm-up call, then `passes` timed passes; returns seconds per call and repeats per pass.
 
     A pass repeats `run_once` enough times to last about `min_seconds` (estimated from the warm-up), so
     short page sets are timed over more than a few milliseconds; each figure is the pass time / repeats.
+    With `warm_up` (e.g. a few pages of a big set) that is the untimed call and every pass runs once.
     """
     start = time.perf_counter()
-    run_once()
+    (warm_up or run_once)()
     warm = time.perf_counter() - start
-    repeats = max(1, math.ceil(min_seconds / warm)) if warm > 0 and min_seconds > 0 else 1
+    repeats = max(1, math.ceil(min_seconds / warm)) if warm > 0 and min_seconds > 0 and not warm_up else 1
     times: list[float] = []
     for _ in range(passes):
         start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The targets table and machine block of docs/benchmarks.md, from the results JSON of both benchmarks."""
+"""The targets table and machine block of docs/benchmarks.md, from the results JSON of the fixtures and public-sets benchmarks."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,10 @@ from typing import Any
 
 from .docs import DOC, replace_block
 from .machine import machine_block
+from .public_targets import Check, public_checks
 
 RESULTS = Path(__file__).resolve().parent / "results"
-AEB_JSON, FIXTURES_JSON = RESULTS / "aeb.json", RESULTS / "fixtures.json"
+PUBLIC_JSON, FIXTURES_JSON = RESULTS / "public.json", RESULTS / "fixtures.json"
 
 
 def load(path: Path) -> dict[str, Any] | None:
@@ -26,9 +27,6 @@ def _row(data: dict[str, Any] | None, name: str) -> dict[str, Any] | None:
 
 def _pinned(data: dict[str, Any] | None, name: str) -> float | None:
     return ((data or {}).get("pinned", {}).get(name) or {}).get("pages_per_s")
-
-
-Check = tuple[str, str, bool | None]  # figure text, met?
 
 
 def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], Check]]]:
@@ -59,27 +57,15 @@ def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], C
     ]
 
 
-def _aeb_checks(aeb: dict[str, Any] | None) -> list[tuple[str, Callable[[], Check]]]:
-    gen, traf = _row(aeb, "kaznews-generic"), _row(aeb, "trafilatura")
-    return [
-        ("Generic path F1 >= 0.97 on AEB (trafilatura 2.3.1 defaults: 0.953)",
-         lambda: (f"{gen['f1']:.3f}", "AEB", gen["f1"] >= 0.97)),
-        ("Generic path pages/s >= trafilatura's on AEB",
-         lambda: ((f"{gen['pages_per_s']:.0f} vs {traf['pages_per_s']:.0f} pages/s "
-                   f"({gen['pages_per_s'] / traf['pages_per_s']:.2f}x)"), "AEB",
-                  gen["pages_per_s"] >= traf["pages_per_s"])),
-    ]
-
-
-def targets_table(aeb: dict[str, Any] | None, fx: dict[str, Any] | None) -> str:
-    """| target | figure | met? | run | for every target of issues 3 and 5."""
-    dates = {"AEB": (aeb or {}).get("machine", {}).get("date", "?"),
+def targets_table(public: dict[str, Any] | None, fx: dict[str, Any] | None) -> str:
+    """| target | figure | met? | run | for the fixture targets (issues 3, 5) and the public-set ones (issue 10)."""
+    dates = {"public sets": (public or {}).get("machine", {}).get("date", "?"),
              "fixtures": (fx or {}).get("machine", {}).get("date", "?")}
     lines = ["| target | figure | met? | run |", "|---|---|---|---|"]
-    for target, check in [*_fixture_checks(fx), *_aeb_checks(aeb)]:
+    for target, check in [*_fixture_checks(fx), *public_checks(public)]:
         try:
             figure, run, met = check()
-        except (TypeError, KeyError, ZeroDivisionError):
+        except (TypeError, KeyError, ZeroDivisionError, AttributeError):
             lines.append(f"| {target} | not measured | – | – |")
             continue
         verdict = "–" if met is None else ("yes" if met else "**no**")
@@ -87,9 +73,9 @@ def targets_table(aeb: dict[str, Any] | None, fx: dict[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def write_shared(aeb_path: Path = AEB_JSON, fixtures_path: Path = FIXTURES_JSON, doc: Path = DOC) -> list[str]:
+def write_shared(public_path: Path = PUBLIC_JSON, fixtures_path: Path = FIXTURES_JSON, doc: Path = DOC) -> list[str]:
     """Rewrite the `targets` and `machine` blocks; returns the names of blocks missing from the doc."""
-    aeb, fx = load(aeb_path), load(fixtures_path)
-    runs = {name: data for name, data in (("AEB", aeb), ("fixtures", fx)) if data}
-    blocks = {"targets": targets_table(aeb, fx), "machine": machine_block(runs)}
+    public, fx = load(public_path), load(fixtures_path)
+    runs = {name: data for name, data in (("public sets", public), ("fixtures", fx)) if data}
+    blocks = {"targets": targets_table(public, fx), "machine": machine_block(runs)}
     return [name for name, text in blocks.items() if not replace_block(name, text, doc)]
