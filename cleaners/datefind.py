@@ -69,7 +69,7 @@ def _parse(text: DateText, formats: tuple[str, ...], fetched_at: datetime | None
     return parsed or dates.parse_date_parts(text.text, fetched_at=fetched_at, lang=lang)
 
 
-def _htmldate(html: str, url: str | None) -> dates.ParsedDate | None:
+def _htmldate(html: str | bytes, url: str | None) -> dates.ParsedDate | None:
     """htmldate's original publication day (its slow extensive search off), or None."""
     # Imported on first use: it loads lxml and dateparser.
     from htmldate import find_date as htmldate_find
@@ -113,7 +113,7 @@ def _choose(found: list[Found], url_day: date | None) -> Found | None:
 
 def find_date(texts: list[DateText], *, url: str | None, fetched_at: datetime | None, lang: str | None,
               kazakh: bool, opts: CleanOptions, warnings: list[str], missing: str | None,
-              formats: tuple[str, ...] = (), html: str | None = None) -> FoundDate:
+              formats: tuple[str, ...] = (), html: str | bytes | None = None) -> FoundDate:
     """The first candidate that parses (a UTC time shown in the page's local offset when it has one);
     one of the URL's day when the URL names another; else the URL's date, else htmldate's (when `html`
     is given). A date that fails `check_plausible` is null with its warning; none at all is null with

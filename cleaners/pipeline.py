@@ -105,7 +105,7 @@ def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | N
     return detect_language(text, hint)
 
 
-def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str], markup: str,
+def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str], markup: str | bytes,
           reference: str | None) -> list[str]:
     """Body paragraphs; the page's tree is pruned in place (its memoised selector results go stale)."""
     if layout is not None:
