@@ -164,6 +164,8 @@ class ExportPipeline(_Stage):
     def _adopt_tail(self) -> None:
         key, size = str(self.path), os.fstat(self.fd).st_size
         offset = self.state.offset(key)
+        if offset is None and getattr(self.state, "reseed", False):
+            offset = 0  # a damaged state set aside: the output re-seeds the new one
         if offset is None or offset > size:
             # a state that never wrote here (the lines are not its own: not adopted), or the file
             # was rotated or truncated: start at its end, after the last complete line

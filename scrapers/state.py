@@ -75,16 +75,18 @@ class State:
         if str(path) != MEMORY:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.run = run
+        self.reseed = False  # set aside after damage: the outputs' lines are its own again
         try:
             self.db = _open(path, synchronous)
         except sqlite3.DatabaseError as exc:  # not SQLite, or damaged: set it aside, start afresh
-            aside = path.with_name(f"{path.name}.corrupt-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+            aside = Path(path).with_name(f"{Path(path).name}.corrupt-{datetime.now(UTC):%Y%m%dT%H%M%S}")
             for suffix in ("", "-wal", "-shm"):
                 if Path(f"{path}{suffix}").exists():
                     Path(f"{path}{suffix}").rename(f"{aside}{suffix}")
             logger.error("The state %s is unreadable (%s): moved to %s; a new state is started, and the output"
                          " file re-seeds it (what it holds is not emitted again)", path, exc, aside)
             self.db = _open(path, synchronous)
+            self.reseed = True
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> State:

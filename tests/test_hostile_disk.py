@@ -94,19 +94,33 @@ def test_next_run_cuts_a_fragment_and_what_follows_it(tmp_path: Path, garbage: b
 
 def test_complete_unrecorded_lines_are_adopted(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    path.write_bytes((json.dumps(_record(1).article) + "\n").encode() + b'{"url": "cut mid-li')
-    out = _exporter(tmp_path)  # killed after the write, before the state commit: adopted, not written twice
+    first = _exporter(tmp_path)  # the state takes the (empty) output as its own when it opens it
+    first.close_spider()
+    first.state.close()
+    with path.open("ab") as fh:  # killed after the write, before the state commit
+        fh.write((json.dumps(_record(1).article) + "\n").encode() + b'{"url": "cut mid-li')
+    out = _exporter(tmp_path)  # adopted, not written twice; the fragment is cut
     with pytest.raises(DropItem, match="seen"):
         pipelines.DeduplicatePipeline(out.crawler).process_item(_record(1))
     out.close_spider()
     assert [line["title"] for line in _lines(path)] == ["Story 1"]
 
 
-def test_garbage_in_an_output_no_state_covers_is_kept_and_skipped(tmp_path: Path) -> None:
+def test_a_new_state_does_not_take_an_old_output_as_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes((json.dumps(_record(1).article) + "\n").encode() + b'{"url": "cut mid-li')
+    out = _exporter(tmp_path)  # another crawl's lines (issue 12): emitted again, the fragment cut
+    out.process_item(_record(1))
+    out.close_spider()
+    assert [line["title"] for line in _lines(path)] == ["Story 1", "Story 1"]
+
+
+def test_garbage_in_an_output_a_reseeded_state_reads_is_kept_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     first, second = ((json.dumps(_record(n).article) + "\n").encode() for n in (1, 2))
     path.write_bytes(first + b"garbage the user typed\n" + second)
-    out = _exporter(tmp_path)  # a new state: every article line is adopted, nothing of the user's is cut
+    (tmp_path / "state.sqlite").write_bytes(b"this is not a database" * 100)
+    out = _exporter(tmp_path)  # the state is set aside: every article line re-seeds it, nothing is cut
     assert path.read_bytes() == first + b"garbage the user typed\n" + second
     for n in (1, 2):
         with pytest.raises(DropItem, match="seen"):
