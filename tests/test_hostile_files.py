@@ -40,13 +40,13 @@ def pages(tmp_path: Path) -> Path:
 def test_bad_files_are_skipped_and_the_good_one_cleaned(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = pages / "out.jsonl"
     named = str(pages / "fifo.html")  # a folder's walk passes over a FIFO; one named on the command line is refused
-    assert cleaners_main(["clean", str(pages), named, "-o", str(out), "-q"]) == 0
+    assert cleaners_main(["clean", str(pages), named, "-o", str(out), "-q"]) == 1  # files failed (issue 12)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 1 and lines[0]["title"]
     err = capsys.readouterr().err
     for name in ("truncated", "corrupt", "notgzip", "bomb", "fifo"):
         assert f"{name}.html" in err
-    assert "1 cleaned, 5 skipped" in err
+    assert "6 files, 1 articles, 0 not_article, 5 failed" in err
 
 
 def test_gzip_is_inflated_no_further_than_the_cap(pages: Path) -> None:
