@@ -15,15 +15,23 @@ class Article:
         canonical_url: `<link rel=canonical>` or `og:url`.
         source: the outlet id of the site profile (`tengrinews.kz`), else the host.
         source_name: the outlet's name from the profile, else `og:site_name`.
-        language: `ru`, `kk`, `en` or None.
+        language: the ISO 639-1 code of the body's language (`ru`, `kk`, `en`, `de`, ...), or None
+            when the text is too short or mixed to tell.
         title: without the site-name suffix.
-        date: publication time, ISO 8601 with offset, or None (never a guess).
-        date_modified: last modification, ISO 8601 with offset, or None.
+        date: publication date, ISO 8601: `YYYY-MM-DD` when the source gives only a day; with the
+            outlet's offset when the time is known (a naive time is Asia/Almaty only on a Kazakh
+            outlet, else a local time without offset); None when it cannot be trusted (never a guess).
+        date_precision: `day` or `time`; None without a date.
+        date_source: where the date came from (`profile`, `jsonld`, `meta`, `microdata`,
+            `time_element`, `visible_text`, `url`, `htmldate`); None without a date.
+        date_modified: last modification, in the same forms as `date`, or None.
         authors: people, not the outlet.
         section: rubric or breadcrumb.
         tags: the page's tags or keywords.
         body: paragraphs separated by one blank line, no boilerplate.
         extractor: `<profile id>@<layout version>`, or `generic`.
+        page_kind: `article`, `listing`, `homepage` or `other`; every kind but `article` has an
+            empty body and the `not_article` warning.
         warnings: what went wrong but still gave a record (the cleaner guide lists each).
     """
 
@@ -42,7 +50,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     body: str = ""
     extractor: str = "generic"
-    page_kind: str = "article"  # article | listing | homepage | other (cleaners/pagekind.py)
+    page_kind: str = "article"
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -194,7 +194,8 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     kazakh = kazakh_outlet(profile is not None, page_url, language, locales)
     date_lang = slash_order_language(language, locales)
     date = find_date(meta.date_texts, url=page_url, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh, opts=opts,
-                     warnings=warnings, missing="date_missing", formats=formats, html=markup)
+                     warnings=warnings, missing="date_missing", formats=formats,
+                     html=markup if layout is None else None)  # a layout knows where its date is
     modified = find_date(meta.modified_texts, url=None, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh,
                          opts=opts, warnings=warnings, missing=None, formats=formats)
     if not body:
