@@ -28,7 +28,7 @@ from typing import Any
 
 from .archive import FileResult
 from .archive_pool import Meter, run_results
-from .pipelines import last_line_end
+from .pipelines import adopt_tail
 from .state import State, article_key, fingerprint, utc
 
 BATCH = 100  # lines per write + fsync + state commit
@@ -61,24 +61,7 @@ class ArchiveWriter:
 
     def _adopt_tail(self) -> None:
         """Record the complete lines past the state's offset; cut a partial last line."""
-        key, size = str(self.path), os.fstat(self.fd).st_size
-        offset = self.state.offset(key)
-        if offset is None:  # a state that never wrote here: the file's complete lines are not its own
-            offset = last_line_end(self.path, size)
-            self.state.set_offset(key, offset)
-        if offset > size:  # rotated or truncated: start over at its end
-            self.state.set_offset(key, size)
-            return
-        with open(self.path, "rb") as fh:
-            fh.seek(offset)
-            tail = fh.read()
-        complete = tail[: tail.rfind(b"\n") + 1]
-        if len(complete) < len(tail):
-            os.truncate(self.path, offset + len(complete))
-        for line in complete.splitlines():
-            article = json.loads(line)
-            offset += len(line) + 1
-            self.state.record(article, article.get("url") or "", article.get("fetched_at") or _now(), key, offset)
+        adopt_tail(self.path, os.fstat(self.fd).st_size, self.state, lambda article: article.get("fetched_at") or _now())
 
     def add(self, record: dict[str, Any]) -> str:
         """Queue one record; returns `new`, `updated`, or the drop reason (`seen`, `duplicate`)."""

@@ -17,7 +17,7 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -162,38 +162,7 @@ class ExportPipeline(_Stage):
             self._adopt_tail()
 
     def _adopt_tail(self) -> None:
-        key, size = str(self.path), os.fstat(self.fd).st_size
-        offset = self.state.offset(key)
-        if offset is None and getattr(self.state, "reseed", False):
-            offset = 0  # a damaged state set aside: the output re-seeds the new one
-        if offset is None or offset > size:
-            # a state that never wrote here (the lines are not its own: not adopted), or the file
-            # was rotated or truncated: start at its end, after the last complete line
-            end = last_line_end(self.path, size)
-            if end < size:
-                os.truncate(self.path, end)
-            self.state.set_offset(key, end)
-            return
-        with open(self.path, "rb") as fh:
-            fh.seek(offset)
-            tail = fh.read()
-        complete = tail[: tail.rfind(b"\n") + 1]
-        start, kept, skipped = offset, 0, 0
-        for line in complete.splitlines(keepends=True):
-            article = _article_line(line)
-            if article is None and start > 0:  # past what the state covers: a failed write; never recorded
-                break
-            kept += len(line)
-            if article is None:  # no state covers this file (new, or set aside): keep the user's lines
-                skipped += 1
-                continue
-            self.state.record(article, article.get("url") or "", _now(), key, start + kept)
-        if skipped:
-            logger.warning("%s: %d lines are not JSON objects; left in place, skipped", self.path, skipped)
-        if kept < len(tail):
-            logger.warning("%s: cut %d bytes from offset %d (not complete JSON lines)", self.path,
-                           len(tail) - kept, start + kept)
-            os.truncate(self.path, start + kept)
+        adopt_tail(self.path, os.fstat(self.fd).st_size, self.state, lambda article: _now())
 
     def open_spider(self) -> None:
         if self.batch > 1 and self.interval > 0:  # pending lines go out at least this often
@@ -284,6 +253,43 @@ class ExportPipeline(_Stage):
         if self.fd is not None:
             os.close(self.fd)
 
+
+
+def adopt_tail(path: Path, size: int, state: State, fetched_at: Callable[[dict[str, Any]], str]) -> None:
+    """Make the output and the state agree when a writer opens it (under its lock): record the
+    complete lines past the state's offset (a crash between write and commit), cut a partial or
+    failed write; a state that never wrote here starts after the last complete line."""
+    key = str(path)
+    offset = state.offset(key)
+    if offset is None and getattr(state, "reseed", False):
+        offset = 0  # a damaged state set aside: the output re-seeds the new one
+    if offset is None or offset > size:
+        # a state that never wrote here (the lines are not its own: not adopted), or the file
+        # was rotated or truncated: start at its end, after the last complete line
+        end = last_line_end(path, size)
+        if end < size:
+            os.truncate(path, end)
+        state.set_offset(key, end)
+        return
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        tail = fh.read()
+    complete = tail[: tail.rfind(b"\n") + 1]
+    start, kept, skipped = offset, 0, 0
+    for line in complete.splitlines(keepends=True):
+        article = _article_line(line)
+        if article is None and start > 0:  # past what the state covers: a failed write; never recorded
+            break
+        kept += len(line)
+        if article is None:  # no state covers this file (new, or set aside): keep the user's lines
+            skipped += 1
+            continue
+        state.record(article, article.get("url") or "", fetched_at(article), key, start + kept)
+    if skipped:
+        logger.warning("%s: %d lines are not JSON objects; left in place, skipped", path, skipped)
+    if kept < len(tail):
+        logger.warning("%s: cut %d bytes from offset %d (not complete JSON lines)", path, len(tail) - kept, start + kept)
+        os.truncate(path, start + kept)
 
 def last_line_end(path: Path, size: int) -> int:
     """The offset just past the file's last newline (0 without one), reading back from the end."""
