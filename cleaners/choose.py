@@ -16,7 +16,7 @@ SUSPECT_SHARE = 0.4  # a pruned text under this share of the page's paragraph te
 SUSPECT_TEXT_SHARE = 0.2  # ... or under this share of all the page's text (bodies not in <p>)
 MIN_SUSPECT_PAGE = 1_000  # pages with less paragraph text than this are not second-guessed by length
 MIN_RESCUE_CHARS = 200  # a less pruned page's text shorter than this is chrome, not a rescued body
-RESCUE_GAIN = 1.5  # the unpruned extraction wins when it is at least this many times longer
+RESCUE_GAIN = 1.5  # a less pruned extraction wins when it is at least this many times longer
 MIN_REFERENCE_CHARS = 400  # a shorter articleBody is a teaser, not evidence
 REFERENCE_COVERED = 0.6  # a candidate covering this share of the articleBody's words is trusted
 REFERENCE_FALLBACK = 0.3  # when no candidate covers this much, the articleBody itself is the body
@@ -37,7 +37,8 @@ def coverage(candidate: str, reference: Counter[str]) -> float:
 
 
 def suspect(text: str, para_chars: int, text_chars: int) -> bool:
-    """Is a pruned extraction short enough, absolutely or next to the page's paragraph text or all its text, to be checked?"""
+    """Is a pruned extraction short enough to be checked: absolutely, or next to the page's
+    paragraph text or all its text?"""
     if len(text) < MIN_TEXT_CHARS:
         return True
     if para_chars >= MIN_SUSPECT_PAGE and len(text) < SUSPECT_SHARE * para_chars:
