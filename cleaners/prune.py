@@ -213,13 +213,16 @@ def strip_hidden(tree: LexborHTMLParser) -> LexborHTMLParser:
         return tree
     tree.strip_tags(list(HARD_TAGS), recursive=False)
     unwrap_layout_tables(root)
-    for node in [n for n in root.css(_HIDDEN_QUERY) if _junk_by_attrs(n.tag or "", n.attributes)]:
-        if node.parent is not None:
-            node.decompose()
+    doomed: list[LexborNode] = []
+    stack = [root]
+    while stack:  # top-down: a hidden element's subtree goes with it, never node by node
+        for child in stack.pop().iter(include_text=False):
+            (doomed if _junk_by_attrs(child.tag or "", child.attributes) else stack).append(child)
+    for node in doomed:
+        node.decompose()
     return tree
 
 
-_HIDDEN_QUERY = "[role], [aria-hidden], [hidden], [style]"
 _JUNK_TAG_QUERY = ", ".join(JUNK_TAGS)
 # Only elements with one of these attributes can be junk by `is_junk_node`.
 _JUNK_ATTR_QUERY = "[class], [id], [role], [aria-hidden], [hidden], [style]"
