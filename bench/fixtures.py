@@ -19,13 +19,12 @@ from typing import Any
 from cleaners.fixtures import iter_fixtures
 
 from .boilerplate import page_junk
-from .docs import replace_block
 from .extractors import DEFAULT, EXTRACTORS
 from .fixture_score import Reference, score_extractor
 from .fixture_tables import blocks
 from .machine import machine, versions
 from .runner import ROOT, add_run_arguments, pages_per_s, pin_to_one_cpu, spawn, timed_passes
-from .targets import write_shared
+from .targets import publish
 
 FIXTURES = ROOT / "fixtures"
 RESULTS = Path(__file__).resolve().parent / "results" / "fixtures.json"
@@ -144,15 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     info["packages"] = {k: v for r in rows for k, v in r.get("versions", {}).items()}
     data = {"machine": info, "passes": args.passes, "min_seconds": args.min_seconds, "results": rows,
             "pinned": pinned, "outlets": sorted({r.outlet for r in refs})}
-    md = blocks(data)
-    print("\n\n".join(md.values()))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    if args.write_docs:
-        missing = [name for name, text in md.items() if not replace_block(name, text)]
-        missing += write_shared(fixtures_path=args.output)
-        if missing:
-            print(f"bench: docs/benchmarks.md lacks blocks {', '.join(missing)}; not written", file=sys.stderr)
+    publish(blocks(data), data, args.output, args.write_docs, fixtures_path=args.output)
     return 0
 
 

@@ -21,14 +21,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .docs import replace_block
 from .extractors import EXTRACTORS, PUBLIC, Extracted
 from .machine import machine, versions
 from .runner import pages_per_s, spawn, timed_passes
 from .set_scores import ARTICLE, body_pages, catastrophic, score_set
 from .set_tables import blocks
 from .sets import SETS, BenchSet, data_root, load_set, missing_message, read_pages
-from .targets import write_shared
+from .targets import publish
 
 RESULTS = Path(__file__).resolve().parent / "results" / "public.json"
 WARMUP_PAGES = 20
@@ -182,15 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     data["sets"] = run_sets(bsets, root, names, args)
     info["packages"] = {k: v for s in data["sets"].values() for r in s["results"]
                         for k, v in r.get("versions", {}).items()}
-    md = blocks(data)
-    print("\n\n".join(md.values()))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    if args.write_docs:
-        missing = [name for name, text in md.items() if not replace_block(name, text)]
-        missing += write_shared(public_path=args.output)
-        if missing:
-            print(f"bench: docs/benchmarks.md lacks blocks {', '.join(missing)}; not written", file=sys.stderr)
+    publish(blocks(data), data, args.output, args.write_docs, public_path=args.output)
     return 0
 
 

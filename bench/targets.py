@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,16 @@ def write_shared(public_path: Path = PUBLIC_JSON, fixtures_path: Path = FIXTURES
     runs = {name: data for name, data in (("public sets", public), ("fixtures", fx)) if data}
     blocks = {"targets": targets_table(public, fx), "machine": machine_block(runs)}
     return [name for name, text in blocks.items() if not replace_block(name, text, doc)]
+
+
+def publish(md: dict[str, str], data: dict[str, Any], output: Path, write_docs: bool, **results: Path) -> None:
+    """Print a benchmark's tables and save its results JSON; with `write_docs`, rewrite its blocks of
+    docs/benchmarks.md and the shared ones (`results` names its JSON: `public_path=` or `fixtures_path=`)."""
+    print("\n\n".join(md.values()))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    if write_docs:
+        missing = [name for name, text in md.items() if not replace_block(name, text)]
+        missing += write_shared(**results)
+        if missing:
+            print(f"bench: docs/benchmarks.md lacks blocks {', '.join(missing)}; not written", file=sys.stderr)
