@@ -72,7 +72,7 @@ def generic_body(tree: LexborHTMLParser, url: str | None = None, markup: str | b
         return []
     tree.strip_tags(list(HARD_TAGS), recursive=False)
     measure = (para_chars(root), len(root.text(deep=True)))
-    pruned = prune_tree(tree).html or ""
+    pruned = prune_tree(tree, page_chars=measure[0]).html or ""
     ref = _reference(reference)
     text = _recheck(_trafilatura(pruned, url, precise=True), pruned, markup, url, measure, ref)
     if ref is not None and reference is not None and coverage(text, ref) < REFERENCE_FALLBACK:

@@ -175,16 +175,14 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     kind_url = page_url or meta.canonical_url  # og:url when the page names no canonical
     kind = kind_from_url(kind_url) if layout is None else None
     if kind is not None:
-        meta.title = page_title(page, profile, meta.site_name)
-        return _listing_article(url, meta, profile, page_url, warnings, kind)
+        return _listing_article(page, url, meta, profile, page_url, warnings, kind)
     signals = page_signals(page) if layout is None else None  # read before `_body` prunes the tree
     paras = _body(page, layout, page_url, warnings, markup, meta.article_body)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
     kind = page_kind(signals, kind_url, paras) if signals is not None else ARTICLE
     if kind != ARTICLE:
-        meta.title = page_title(page, profile, meta.site_name)
-        return _listing_article(url, meta, profile, page_url, warnings, kind)
+        return _listing_article(page, url, meta, profile, page_url, warnings, kind)
     if paras and meta.title and normalize_line(paras[0]) == meta.title:
         paras = paras[1:]
     body = join_paragraphs(paras)
@@ -228,9 +226,11 @@ def _source(profile: SiteProfile | None, page_url: str | None) -> str | None:
     return host or None
 
 
-def _listing_article(url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
+def _listing_article(page: Page, url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
                      warnings: list[str], kind: str) -> Article:
-    """A homepage, listing or other non-article: metadata only, an empty body and `not_article`."""
+    """A homepage, listing or other non-article: metadata only (the page's own title), an empty
+    body and `not_article`."""
+    meta.title = page_title(page, profile, meta.site_name)
     return Article(
         url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name,

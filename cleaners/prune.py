@@ -166,14 +166,16 @@ def unwrap_layout_tables(root: LexborNode) -> None:
         table.unwrap()
 
 
-def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) -> LexborHTMLParser:
+def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = (),
+               page_chars: int | None = None) -> LexborHTMLParser:
     """Decompose junk elements in place and return the tree.
 
     Top-down: a junk-looking element is removed unless it wraps most of the page's paragraph
     text, in which case it is kept and its children are examined instead. The wrapper test
     scans the element's subtree, so it runs at most MAX_WRAPPER_CHECKS times per page
     (thousands of nested `sidebar` divs would otherwise cost quadratic time); past that,
-    junk-looking elements are kept and left to the extractor.
+    junk-looking elements are kept and left to the extractor. `page_chars`: the page's paragraph
+    text (`para_chars`), when the caller has measured it already.
     """
     root = tree.body or tree.root
     if root is None:
@@ -183,7 +185,8 @@ def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = ()) ->
             node.decompose()
     tree.strip_tags(list(HARD_TAGS), recursive=False)
     unwrap_layout_tables(root)
-    page_chars = para_chars(root)
+    if page_chars is None:
+        page_chars = para_chars(root)
     doomed: list[LexborNode] = []
     memo: dict[tuple[str, str], bool] = {}
     checks = 0
