@@ -13,7 +13,6 @@ is read again and its records already out drop as `seen`. Nothing is lost or wri
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -22,24 +21,19 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .archive import FileResult
 from .archive_pool import Meter, run_results
-from .pipelines import adopt_tail
-from .state import State, article_key, fingerprint, utc
+from .jsonl_output import adopt_tail, locked, now
+from .state import State, article_key, fingerprint
 
 BATCH = 100  # lines per write + fsync + state commit
 FILES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS archive_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
                                           records INTEGER NOT NULL, done_at TEXT NOT NULL);
 """
-
-
-def _now() -> str:
-    return utc(datetime.now(UTC))
 
 
 class ArchiveWriter:
@@ -57,11 +51,11 @@ class ArchiveWriter:
             self._adopt_tail()
 
     def _locked(self) -> Any:
-        return _Flock(self.fd)
+        return locked(self.fd)
 
     def _adopt_tail(self) -> None:
         """Record the complete lines past the state's offset; cut a partial last line."""
-        adopt_tail(self.path, os.fstat(self.fd).st_size, self.state, lambda article: article.get("fetched_at") or _now())
+        adopt_tail(self.path, os.fstat(self.fd).st_size, self.state, lambda article: article.get("fetched_at") or now())
 
     def add(self, record: dict[str, Any]) -> str:
         """Queue one record; returns `new`, `updated`, or the drop reason (`seen`, `duplicate`)."""
@@ -92,7 +86,7 @@ class ArchiveWriter:
             os.fsync(self.fd)
             for line, record in pending:
                 offset += len(line)
-                self.state.record(record, record.get("url") or "", record.get("fetched_at") or _now(),
+                self.state.record(record, record.get("url") or "", record.get("fetched_at") or now(),
                                   str(self.path), offset)
         self.pending_keys.clear()
         self.pending_fingerprints.clear()
@@ -102,7 +96,7 @@ class ArchiveWriter:
         self.state.db.execute(
             "INSERT INTO archive_files (path, size, records, done_at) VALUES (?, ?, ?, ?) ON CONFLICT (path)"
             " DO UPDATE SET size = excluded.size, records = excluded.records, done_at = excluded.done_at",
-            (_file_key(path), _size(path), records, _now()))
+            (_file_key(path), _size(path), records, now()))
 
     def is_done(self, path: str) -> bool:
         row = self.state.db.execute("SELECT size FROM archive_files WHERE path = ?", (_file_key(path),)).fetchone()
@@ -111,17 +105,6 @@ class ArchiveWriter:
     def close(self) -> None:
         self.flush()
         os.close(self.fd)
-
-
-class _Flock:
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def __enter__(self) -> None:
-        fcntl.flock(self.fd, fcntl.LOCK_EX)
-
-    def __exit__(self, *exc: object) -> None:
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
 
 
 def _file_key(path: str) -> str:
@@ -180,7 +163,7 @@ def write_results(results: Iterable[FileResult], writer: ArchiveWriter, summary:
 
 def write_archive_results(results: Iterable[FileResult], output: str, state_path: str) -> Summary:
     """The writer step alone, for FileResults computed elsewhere (a Dask cluster: docs/archives.md)."""
-    state = State(state_path, f"{_now()}/archive", synchronous="NORMAL")
+    state = State(state_path, f"{now()}/archive", synchronous="NORMAL")
     writer, summary = ArchiveWriter(output, state), Summary()
     try:
         for result in results:
@@ -196,7 +179,7 @@ def run_archive(paths: list[str], output: str, state_path: str, jobs: int = 1, a
                 bar: Any = None) -> Summary:
     """Clean every file into `output`; `bar` (a tqdm) shows records/s and kept/skipped counts."""
     started = time.monotonic()
-    state = State(state_path, f"{_now()}/archive", synchronous="NORMAL")
+    state = State(state_path, f"{now()}/archive", synchronous="NORMAL")
     writer = ArchiveWriter(output, state)
     summary = Summary(files=len(dict.fromkeys(paths)))
     spool = Path(f"{state_path}.spool")
