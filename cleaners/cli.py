@@ -15,6 +15,7 @@ from .cli_fixtures import Fetcher, SpiderNames, add_fixture_commands
 from .errors import CleanerError, NotHTMLError, TooLargeError
 from .language import normalize_lang
 from .options import DEFAULT_OPTIONS
+from .outpath import writable_file
 from .pipeline import clean_html
 from .textfilters import clean_text
 
@@ -85,6 +86,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if args.url and len(inputs) > 1:
         raise SystemExit(f"kaznews clean: --url names one page, but {len(inputs)} files were given")
     counts = Counter(files=len(inputs))
+    if args.output:
+        writable_file(args.output, "output", "clean")
     out: TextIO = open(args.output, "a", encoding="utf-8") if args.output else sys.stdout
     try:
         for path in _progress(inputs, args.quiet):

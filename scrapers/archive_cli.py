@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cleaners.outpath import writable_file
+
 from .archive_read import Capture, read_archive
 from .archive_run import progress_bar, run_archive
 
@@ -34,6 +36,8 @@ def add_archive_command(sub: argparse._SubParsersAction) -> None:
 
 def cmd_archive(args: argparse.Namespace) -> int:
     state = args.state or f"{args.output}.state.sqlite"
+    writable_file(args.output, "output", "archive")
+    writable_file(state, "state", "archive")
     bar = progress_bar(not args.quiet)
     try:
         summary = run_archive(args.files, args.output, state, max(1, args.jobs), args.all_kz, bar)

@@ -28,6 +28,7 @@ def profile(prefix: str) -> dict[str, object]:
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "SCHEDULER_QUEUE_KEY": f"{prefix}:%(spider)s:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:%(spider)s:seen",
+        "KAZNEWS_ARTICLE_WINDOW": 0,  # every found article goes to Redis at once, where any worker can take it
     }
 
 

@@ -21,14 +21,16 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners.profiles import Edition, profile_by_id
 
+from .backlog import Backlog
 from .discovery import Entry, parse_date, read_document
 from .items import Page
 from .state import State
@@ -56,12 +58,15 @@ class NewsSpider(scrapy.Spider):
         self.follow_re = re.compile(self.follow)
         profile = profile_by_id(self.outlet)
         self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
+        self.backlog: Backlog
         self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.store = State.for_crawler(crawler)
+        spider.backlog = Backlog(crawler.settings.getint("KAZNEWS_ARTICLE_WINDOW"))
+        crawler.signals.connect(spider.release_backlog, signal=signals.spider_idle)
         if spider.max_articles:  # settings are still open here; the CloseSpider extension counts
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_articles, priority="spider")
         return spider
@@ -126,7 +131,8 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
                               meta={"kaznews_url": url, "kaznews_page": page, "kaznews_depth": depth})
 
-    def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
+    def _fresh_urls(self, entries: list[Entry]) -> Iterator[str]:
+        """The outlet URLs of entries that are in the window and not fetched yet (counted when skipped)."""
         for entry in entries:
             url = self.original_url(entry.url)
             if url is None or not self.owns(url):
@@ -136,8 +142,19 @@ class NewsSpider(scrapy.Spider):
             elif not self.store.should_fetch(url, entry.modified):
                 self.crawler.stats.inc_value("kaznews/skipped/seen")
             else:
-                yield scrapy.Request(self.fetch_url(url), self.parse_article, errback=self.failed, priority=1,
-                                     meta={"kaznews_url": url})
+                yield url
+
+    def _article_requests(self, urls: list[str]) -> list[scrapy.Request]:
+        return [scrapy.Request(self.fetch_url(url), self.parse_article, errback=self.failed, priority=1,
+                               meta={"kaznews_url": url}) for url in urls]
+
+    def release_backlog(self, spider: scrapy.Spider) -> None:
+        """spider_idle: request the next window of the backlog, and stay open while it lasts."""
+        if spider is not self or not self.backlog:
+            return
+        for request in self._article_requests(self.backlog.idle()):
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     # Callbacks
     def parse_discovery(self, response: Response) -> Iterator[scrapy.Request]:
@@ -164,14 +181,17 @@ class NewsSpider(scrapy.Spider):
             return
         if doc.kind == "html" and isinstance(response, TextResponse):
             found = [Entry(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
-        requests = list(self._article_requests(found))
-        yield from requests
+        fresh = list(self._fresh_urls(found))
+        self.backlog.add(fresh)
+        yield from self._article_requests(self.backlog.take())
         page = response.meta.get("kaznews_page", 1)
-        if doc.kind == "html" and self.next_page and requests and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
+        if doc.kind == "html" and self.next_page and fresh and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
             url = self.origin + self.next_page.format(n=page + 1)
             yield self._discovery_request(url, page + 1)
 
-    def parse_article(self, response: Response) -> Iterator[Page]:
+    def parse_article(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        self.backlog.done()
+        yield from self._article_requests(self.backlog.take())
         headers = response_headers(response)
         # the outlet URL the request was for; `scrapy parse -c parse_article URL` has none in meta
         url = response.meta.get("kaznews_url") or self.original_url(response.url) or response.url
@@ -181,10 +201,13 @@ class NewsSpider(scrapy.Spider):
                    body=response.body, headers=headers, fetched_at=served_at(headers.get("Date")).isoformat(),
                    status=response.status)
 
-    def failed(self, failure: Failure) -> None:
+    def failed(self, failure: Failure) -> list[scrapy.Request]:
+        if failure.request.callback == self.parse_article:
+            self.backlog.done()
         reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"kaznews/fetch_failed/{reason}")
         self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
+        return self._article_requests(self.backlog.take())
 
 
 MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use one or two levels

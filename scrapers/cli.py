@@ -20,6 +20,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from cleaners.cli import build_parser, run
+from cleaners.outpath import writable_file
 
 from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
@@ -76,6 +77,9 @@ def check_window(args: argparse.Namespace) -> None:
 
 def cmd_crawl(args: argparse.Namespace) -> int:
     check_window(args)
+    writable_file(args.output, "output", "crawl")
+    if args.state:
+        writable_file(args.state, "state", "crawl")
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess

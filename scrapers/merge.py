@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaners.outpath import writable_file
+
 from .discovery import parse_date
 from .state import article_key, fingerprint
 
@@ -112,6 +114,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not os.access(path, os.R_OK) or os.path.isdir(path):
             raise SystemExit(f"kaznews merge: cannot read {path}: {_why(path)}")
+    if args.output and args.output != "-":
+        writable_file(args.output, "output", "merge")
     counts: Counter[str] = Counter()
     try:
         merged = merge(read_jsonl(args.inputs, counts), counts)

@@ -9,6 +9,8 @@ kaznews settings (override with `-s NAME=value` or in the environment of a Scrap
   KAZNEWS_STATS_FILE  if set, one JSON line of crawl stats is appended there when a spider closes
   KAZNEWS_PAGE_BUDGET seconds one page may take to clean (default 30, 0: no limit); slower: too_slow
   KAZNEWS_MAX_PAGES   listing pages followed per start URL (default 10)
+  KAZNEWS_ARTICLE_WINDOW  article requests waiting in the scheduler at a time (default 1000; the
+                  rest of a big sitemap waits as bare URLs, scrapers/backlog.py); 0: all at once
   KAZNEWS_RETRY_BACKOFF_BASE / _MAX  exponential delay before retry n: base * 2**(n-1), capped
   KAZNEWS_FSYNC   how the output is made durable: `batch` (default: one write + fsync per
                   KAZNEWS_FSYNC_BATCH lines or KAZNEWS_FSYNC_INTERVAL seconds), `line`, `off`
@@ -73,6 +75,7 @@ KAZNEWS_STATE = ""  # `scrapy crawl` is not incremental unless asked (`kaznews c
 KAZNEWS_OUTPUT = ""  # `scrapy crawl` writes only what -o/-O/FEEDS ask for
 KAZNEWS_STATS_FILE = ""
 KAZNEWS_MAX_PAGES = 10
+KAZNEWS_ARTICLE_WINDOW = 1000
 KAZNEWS_PAGE_BUDGET = 30.0  # seconds to clean one page; a slower page is dropped as too_slow
 KAZNEWS_FSYNC = "batch"
 KAZNEWS_FSYNC_BATCH = 100

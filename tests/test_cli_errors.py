@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -118,3 +119,28 @@ def test_check_live_unreachable_and_unknown(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
     with pytest.raises(SystemExit, match="kaznews check-live: unknown outlet or spider 'nosuch'"):
         kaznews_main(["check-live", "--outlet", "nosuch"])
+
+
+@pytest.mark.parametrize("command", [
+    ["clean", str(INFORM_PAGE)],
+    ["crawl", "tengrinews.kz", "--mirror", "--no-state"],
+    ["merge", str(INFORM_PAGE)],
+    ["archive", "missing.warc"],
+])
+def test_bad_output_paths_are_one_line_before_any_work(command: list[str], tmp_path: Path) -> None:
+    """A folder, a FIFO or a path under a file is refused before anything is fetched or written."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "file").write_text("x")
+    cases = ((tmp_path, "is a folder: name a file"), (fifo, "is not a regular file"),
+             (tmp_path / "file" / "out.jsonl", "cannot be created: .*file is not a folder"))
+    for path, message in cases:
+        with pytest.raises(SystemExit, match=f"kaznews {command[0]}: output .*{message}"):
+            kaznews_main([*command, "-o", str(path)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo", "file"]
+
+
+def test_crawl_refuses_a_state_path_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="kaznews crawl: state .* is a folder"):
+        kaznews_main(["crawl", "tengrinews.kz", "--mirror", "--state", str(tmp_path), "-o", str(tmp_path / "o.jsonl")])
+    assert not (tmp_path / "o.jsonl").exists()
