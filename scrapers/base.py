@@ -29,9 +29,9 @@ from twisted.python.failure import Failure
 
 from cleaners.profiles import Edition, profile_by_id
 
+from .crawlstate import CrawlState, crawl_state
 from .discovery import Entry, parse_date, read_document
 from .items import Page
-from .state import State
 from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url
 
 
@@ -56,15 +56,19 @@ class NewsSpider(scrapy.Spider):
         self.follow_re = re.compile(self.follow)
         profile = profile_by_id(self.outlet)
         self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
-        self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.store = State.for_crawler(crawler)
         if spider.max_articles:  # settings are still open here; the CloseSpider extension counts
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_articles, priority="spider")
         return spider
+
+    @property
+    def store(self) -> CrawlState:
+        """The crawl's state, opened on first use: after the add-ons chose the backend (the spider is
+        built before them). Not `state`: Scrapy's SpiderState extension owns that name under JOBDIR."""
+        return crawl_state(self.crawler)
 
     @classmethod
     def find_edition(cls) -> Edition:

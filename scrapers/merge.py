@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .crawlstate import article_key, fingerprint
 from .discovery import parse_date
-from .state import article_key, fingerprint
 
 
 @dataclass

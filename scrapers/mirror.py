@@ -28,12 +28,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from cleaners.fixtures import Fixture, iter_fixtures
+from cleaners.cli_fixtures import fixtures_root
+from cleaners.fixtures import Fixture, checkout_fixtures, iter_fixtures
 
 from .base import NewsSpider
 from .discovery import parse_date
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PLACEHOLDER = "{base_url}"
 Route = Callable[[BaseHTTPRequestHandler], None]
 
@@ -136,6 +136,14 @@ def write(spider: type[NewsSpider], root: Path) -> Path:
 
 
 # Serving
+def mirror_root() -> Path:
+    """The checkout's fixtures, where the mirrors are (the default root of a MirrorServer)."""
+    root = checkout_fixtures()
+    if root is None:
+        raise FileNotFoundError("the mirrors are in the fixtures/ folder of a kaznews checkout: pass root=")
+    return root
+
+
 @dataclass
 class Site:
     mirror: Path
@@ -146,7 +154,7 @@ class Site:
 class MirrorServer:
     """A threaded HTTP server on 127.0.0.1 for every spider's mirror; `with` starts and stops it."""
 
-    root: Path = FIXTURES
+    root: Path = field(default_factory=mirror_root)
     spiders: Iterable[type[NewsSpider]] | None = None
     robots: str = "User-agent: *\nDisallow:\n"
     routes: dict[str, Route] = field(default_factory=dict)  # URL path (query ignored) → handler
@@ -241,13 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve every mirror on 127.0.0.1 until Ctrl-C")
     serve.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
     args = parser.parse_args(argv)
+    root = fixtures_root(None, f"mirror {args.cmd}")
     if args.cmd == "build":
         for spider in spider_classes():
             if not args.outlets or spider.outlet in args.outlets:
-                print(write(spider, FIXTURES).relative_to(FIXTURES.parent))
+                print(write(spider, root).relative_to(root.parent))
         return 0
     try:
-        server = MirrorServer(port=args.port)
+        server = MirrorServer(root, port=args.port)
     except OSError as exc:
         parser.exit(1, f"python -m scrapers.mirror serve: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}\n")
     with server as mirror:
