@@ -4,7 +4,7 @@
 
 Prints `{"port": P}` once listening; on SIGTERM or SIGINT prints `{"requests": n, "cpu_s": s}` and
 exits. `asyncio` (default) is a minimal keep-alive HTTP/1.1 server on the event loop; `threading`
-is the stdlib ThreadingHTTPServer that `scrapers.mirror` uses, kept for comparison.
+is `scrapers.mirror.local_server` (the stdlib ThreadingHTTPServer the mirrors use), kept for comparison.
 """
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ import signal
 import sys
 import threading
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from scrapers.mirror import Reply, local_server
 
 from .crawl_mirror import Mirror, build_mirror
 
 ROBOTS = b"User-agent: *\nDisallow:\n"
 HTML, XML, TEXT = "text/html; charset=utf-8", "application/xml", "text/plain"
-Reply = tuple[int, bytes, str, str]  # status, body, content type, Date header ("" for now)
 
 
 class Router:
@@ -88,26 +88,7 @@ async def serve_asyncio(mirror: Mirror) -> Router:
 
 def serve_threading(mirror: Mirror) -> Router:
     holder: list[Router] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: object) -> None:  # quiet
-            pass
-
-        def do_GET(self) -> None:
-            status, body, ctype, self._date = holder[0].reply(self.path)
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def date_time_string(self, timestamp: float | None = None) -> str:
-            return getattr(self, "_date", "") or super().date_time_string(timestamp)
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
+    httpd = local_server(lambda handler: holder[0].reply(handler.path))
     holder.append(Router(mirror, httpd.server_address[1]))
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

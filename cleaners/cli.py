@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from . import __version__
 from .cli_fixtures import Fetcher, SpiderNames, add_fixture_commands
 from .errors import CleanerError, NotHTMLError, TooLargeError
+from .generic import quiet_trafilatura
 from .language import normalize_lang
 from .options import DEFAULT_OPTIONS
 from .outpath import writable_file
@@ -158,6 +160,7 @@ def build_parser(fetch: Fetcher | None = None,
                  spiders: SpiderNames | None = None) -> argparse.ArgumentParser:
     """The `kaznews` parser; `extend(sub)` lets the scrapers package add crawl commands."""
     parser = argparse.ArgumentParser(prog="kaznews", description="Clean and collect Kazakhstan's news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     add_commands(sub, fetch, spiders)
     if extend is not None:
@@ -167,6 +170,7 @@ def build_parser(fetch: Fetcher | None = None,
 
 def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
+    quiet_trafilatura()
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

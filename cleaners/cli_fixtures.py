@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .fixtures import Fixture, field_diffs, iter_fixtures, load_meta
+from .fixtures import Fixture, checkout_fixtures, field_diffs, iter_fixtures, load_meta
 from .pipeline import clean_html
 from .profiles import Edition, all_profiles, profile_by_id, profile_for_url
 
@@ -16,7 +16,21 @@ Fetcher = Callable[[str], tuple[bytes, dict[str, str], datetime]]
 """url -> (body as served, response headers, when the server generated the page)."""
 SpiderNames = Callable[[], dict[tuple[str, Edition], str]]
 """() -> the spider name of each (outlet id, edition) (the scrapers package knows them)."""
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "fixtures"  # the checkout's, from any working dir
+NO_FIXTURES = 2  # exit status of a command that needs the repository's fixtures and has none
+
+
+def fixtures_root(given: str | None, command: str, create: bool = False) -> Path:
+    """The fixtures folder of a command: `given` (--fixtures), else the checkout's (from any working
+    dir). Outside a checkout, or when `given` is no folder (unless `create`): a message, exit 2."""
+    root = Path(given) if given else checkout_fixtures()
+    if root is None:
+        print(f"kaznews {command}: needs the fixtures/ folder of a kaznews checkout, which an installed"
+              " package does not have: run it from a checkout, or pass --fixtures DIR", file=sys.stderr)
+        raise SystemExit(NO_FIXTURES)
+    if not create and not root.is_dir():
+        print(f"kaznews {command}: no fixtures folder at {root}", file=sys.stderr)
+        raise SystemExit(NO_FIXTURES)
+    return root
 
 
 def known_outlet(outlet: str | None, command: str) -> None:
@@ -26,15 +40,15 @@ def known_outlet(outlet: str | None, command: str) -> None:
         raise SystemExit(f"kaznews {command}: unknown outlet {outlet!r} (known: {known})")
 
 
-def fixture_counts(root: Path) -> dict[str, int]:
+def fixture_counts(root: Path | None) -> dict[str, int]:
     counts: dict[str, int] = {}
-    if root.is_dir():
+    if root is not None and root.is_dir():
         for fx in iter_fixtures(root):
             counts[fx.outlet] = counts.get(fx.outlet, 0) + 1
     return counts
 
 
-def sites_rows(root: Path, spiders: dict[tuple[str, Edition], str] | None = None) -> list[tuple[str, str, str, int]]:
+def sites_rows(root: Path | None, spiders: dict[tuple[str, Edition], str] | None = None) -> list[tuple[str, str, str, int]]:
     """(id, name, editions, fixture count) for every profile; each edition with its spider, if known."""
     counts, spiders = fixture_counts(root), spiders or {}
     rows = []
@@ -47,7 +61,8 @@ def sites_rows(root: Path, spiders: dict[tuple[str, Edition], str] | None = None
 
 
 def cmd_sites(args: argparse.Namespace, spiders: SpiderNames | None = None) -> int:
-    rows = sites_rows(Path(args.fixtures), spiders() if spiders else None)
+    root = Path(args.fixtures) if args.fixtures else checkout_fixtures()  # none installed: no counts
+    rows = sites_rows(root, spiders() if spiders else None)
     if args.markdown:
         print("| outlet | name | editions | fixtures |\n|---|---|---|---|")
         for row in rows:
@@ -110,14 +125,16 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
 def cmd_record(args: argparse.Namespace, fetch: Fetcher | None = None) -> int:
     if not args.new_outlet:
         known_outlet(args.outlet, "fixtures record")
-    page = record(args.source, args.outlet, args.name, Path(args.fixtures), fetch, args.url, args.force)
+    root = fixtures_root(args.fixtures, "fixtures record", create=True)
+    page = record(args.source, args.outlet, args.name, root, fetch, args.url, args.force)
     print(f"recorded {page}; review {page.with_suffix('.json')} then set \"reviewed\": true in meta.json")
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     known_outlet(args.outlet, "fixtures review")
-    drafts = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if not f.reviewed]
+    root = fixtures_root(args.fixtures, "fixtures review")
+    drafts = [f for f in iter_fixtures(root, args.outlet) if not f.reviewed]
     for fx in drafts:
         print(f"{fx.outlet}/{fx.name}: unreviewed draft ({fx.expected_path})")
     print(f"{len(drafts)} unreviewed")
@@ -132,7 +149,7 @@ def check_fixture(fx: Fixture) -> dict[str, tuple[object, object]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     known_outlet(args.outlet, "fixtures check")
-    fixtures = iter_fixtures(Path(args.fixtures), args.outlet)
+    fixtures = iter_fixtures(fixtures_root(args.fixtures, "fixtures check"), args.outlet)
     bad = 0
     for fx in fixtures:
         diffs = check_fixture(fx)
@@ -148,7 +165,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     known_outlet(args.outlet, "fixtures update")
-    fixtures = [f for f in iter_fixtures(Path(args.fixtures), args.outlet) if args.name in (None, f.name)]
+    root = fixtures_root(args.fixtures, "fixtures update")
+    fixtures = [f for f in iter_fixtures(root, args.outlet) if args.name in (None, f.name)]
     if not fixtures:
         print("kaznews fixtures update: no such fixture", file=sys.stderr)
         return 2
@@ -160,9 +178,9 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None,
                          spiders: SpiderNames | None = None) -> None:
-    root_help = f"the fixtures folder (default: {DEFAULT_ROOT})"
+    root_help = f"the fixtures folder (default: the checkout's, {checkout_fixtures() or 'none: installed'})"
     p = sub.add_parser("sites", help="list outlets, editions (with their spiders) and fixture counts")
-    p.add_argument("--fixtures", default=str(DEFAULT_ROOT), help=root_help)
+    p.add_argument("--fixtures", help=root_help)
     p.add_argument("--markdown", action="store_true", help="print the table of docs/outlets.md")
     p.set_defaults(func=lambda a: cmd_sites(a, spiders))
     fx = sub.add_parser("fixtures", help="record, review, check and update saved-page fixtures")
@@ -187,4 +205,4 @@ def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None 
     u.add_argument("--name", help="only this fixture (default: all of the outlet)")
     u.set_defaults(func=cmd_update)
     for p in (r, rv, c, u):
-        p.add_argument("--fixtures", default=str(DEFAULT_ROOT), help=root_help)
+        p.add_argument("--fixtures", help=root_help)

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from . import jsonld
 from .profiles import Layout
-from .select import Page, first_value
+from .select import ParsedPage, first_value
 
 # Meta keys (name, property, itemprop or http-equiv, lower-cased), most trusted first.
 PUBLISHED_META = (
@@ -39,7 +39,7 @@ class DateText(NamedTuple):
     text: str
 
 
-def _meta_index(page: Page) -> dict[str, str]:
+def _meta_index(page: ParsedPage) -> dict[str, str]:
     """Every meta key (lower-cased) to the first non-empty content it has."""
     index: dict[str, str] = {}
     for node in page.css("meta"):
@@ -73,7 +73,7 @@ def _jsonld_dates(objects: list[dict[str, Any]], key: str) -> list[str]:
     return [found[i][key] for _, i in sorted(rank)]
 
 
-def _microdata(page: Page, prop: str) -> list[str]:
+def _microdata(page: ParsedPage, prop: str) -> list[str]:
     """itemprop=`prop` on any element but <meta>: its content or datetime attribute, else its text."""
     out = []
     for node in page.css(f'[itemprop="{prop}"]'):
@@ -86,7 +86,7 @@ def _microdata(page: Page, prop: str) -> list[str]:
     return out[:1]
 
 
-def date_texts(page: Page, layout: Layout | None,
+def date_texts(page: ParsedPage, layout: Layout | None,
                objects: list[dict[str, Any]]) -> tuple[list[DateText], list[DateText]]:
     """Publication-date and last-modified candidates from every structured source, most trusted first."""
     metas = _meta_index(page)
@@ -102,5 +102,5 @@ def date_texts(page: Page, layout: Layout | None,
     return published, modified
 
 
-def _first_each(page: Page, selectors: tuple[str, ...]) -> list[str]:
+def _first_each(page: ParsedPage, selectors: tuple[str, ...]) -> list[str]:
     return [v for v in (first_value(page, sel) for sel in selectors) if v and v.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from .normalize import normalize_line
-from .select import Page
+from .select import ParsedPage
 
 AFTER_CHARS = 600  # text read after the headline (byline, date line, lead)
 BEFORE_CHARS = 240  # text read before it (a kicker or date line above the title)
@@ -16,7 +16,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "-comment",
 _STOP = frozenset({"body", "html"})
 
 
-def _title_node(page: Page, title: str | None) -> LexborNode | None:
+def _title_node(page: ParsedPage, title: str | None) -> LexborNode | None:
     """The <h1> that holds the title, else the first <h1> in <article>/<main>, else the first one."""
     heads = page.css("h1")
     if not heads:
@@ -70,7 +70,7 @@ def _walk(start: LexborNode, forward: bool, budget: int) -> list[str]:
     return out
 
 
-def near_title(page: Page, title: str | None) -> list[str]:
+def near_title(page: ParsedPage, title: str | None) -> list[str]:
     """Short texts around the headline, nearest first: after it, then before it."""
     head = _title_node(page, title)
     if head is None:

@@ -11,6 +11,14 @@ from .article import FIELDS, Article
 from .pipeline import clean_html
 
 PAGE_SUFFIXES = (".html.gz", ".html", ".htm")
+CHECKOUT = Path(__file__).resolve().parent.parent  # the repository, when running from a checkout
+CHECKOUT_MARKER = "pyproject.toml"  # a checkout has it next to fixtures/; an installed wheel has neither
+
+
+def checkout_fixtures() -> Path | None:
+    """The `fixtures/` folder of the kaznews checkout this code runs from; None when installed."""
+    folder = CHECKOUT / "fixtures"
+    return folder if folder.is_dir() and (CHECKOUT / CHECKOUT_MARKER).is_file() else None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from .choose import MIN_REFERENCE_CHARS, REFERENCE_COVERED, REFERENCE_FALLBACK, 
 from .parse import parse_html
 from .prune import HARD_TAGS, para_chars, prune_tree, strip_hidden
 
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+TRAFILATURA_LOGGER = "trafilatura"
 MIN_FALLBACK_PARAGRAPH = 40
 MAX_RECALL_HTML = 3_000_000  # no second (slower, full-cascade) pass over pages larger than this
 _COMMON: dict[str, Any] = dict(
@@ -30,6 +30,14 @@ _COMMON: dict[str, Any] = dict(
     deduplicate=False, with_metadata=False,
 )
 
+
+
+def quiet_trafilatura() -> None:
+    """Silence trafilatura's own log ("discarding data", "empty HTML tree": pages this path handles).
+
+    For applications: the library never changes a global logger; the kaznews commands and the
+    crawl's CleanPipeline call it."""
+    logging.getLogger(TRAFILATURA_LOGGER).setLevel(logging.CRITICAL)
 
 def _trafilatura(html: str | bytes, url: str | None, precise: bool) -> str:
     """Precision pass: no fallback comparison (fast); recall pass: the full default cascade."""

@@ -9,7 +9,7 @@ from . import datevisible, jsonld
 from .datesources import DateText, date_texts
 from .normalize import normalize_line
 from .profiles import Layout, SiteProfile
-from .select import Page, Root, select_all, select_first
+from .select import ParsedPage, Root, select_all, select_first
 
 # Only a whole space run may start a separator: a long run is scanned once, not once per space.
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
@@ -96,7 +96,7 @@ def _clean_tag(tag: str) -> str:
 
 def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None) -> Meta:
     """Title, date texts, authors, tags, section, canonical URL, site name and <html lang>."""
-    tree = root if isinstance(root, Page) else Page(root)  # type: ignore[arg-type]
+    tree = root if isinstance(root, ParsedPage) else ParsedPage(root)  # type: ignore[arg-type]
     objects = jsonld.jsonld_objects(tree)
     art = jsonld.article_object(objects)
     meta = Meta()

@@ -1,4 +1,4 @@
-"""What a page says about its own kind, read from the parsed `Page` and its URL (no second parse)."""
+"""What a page says about its own kind, read from the `ParsedPage` and its URL (no second parse)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from . import jsonld
-from .select import Page
+from .select import ParsedPage
 
 _EDITION = r"(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?"
 # A homepage: the root or a language edition's root, maybe as an index file.
@@ -107,7 +107,7 @@ def _types(objects: list[dict[str, object]]) -> set[str]:
     return found
 
 
-def _prose_and_headlines(page: Page) -> tuple[int, int]:
+def _prose_and_headlines(page: ParsedPage) -> tuple[int, int]:
     """Chars of the largest group of sibling <p> (one article's body) and of headline-length links."""
     groups: Counter[int] = Counter()
     headlines = 0
@@ -121,7 +121,7 @@ def _prose_and_headlines(page: Page) -> tuple[int, int]:
     return max(groups.values(), default=0), headlines
 
 
-def page_signals(page: Page) -> PageSignals:
+def page_signals(page: ParsedPage) -> PageSignals:
     """Read the signals from the intact page (call before the body extraction prunes it)."""
     objects = jsonld.jsonld_objects(page)
     types = _types(objects)

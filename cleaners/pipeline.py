@@ -22,7 +22,7 @@ from .pagesignals import page_signals
 from .parse import bound_markup, flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node
-from .select import Page, Root, first_node, select_all
+from .select import ParsedPage, Root, first_node, select_all
 from .textfilters import FilterRules, filter_lines
 
 _HAS_TAG = ("<html", "<body", "<head", "<div", "<p", "<article", "<meta", "<title", "<span", "<a ", "<!doctype")
@@ -68,9 +68,9 @@ def choose_layout(tree: Root, profile: SiteProfile | None) -> Layout | None:
 
 
 def _detected(tree: Root, layout: Layout) -> bool:
-    """Does a detector match? A detector that is also a body selector is run in full on a `Page`,
+    """Does a detector match? A detector that is also a body selector is run in full on a `ParsedPage`,
     so that `_profile_body` finds its result memoised instead of scanning the page again."""
-    if not isinstance(tree, Page):
+    if not isinstance(tree, ParsedPage):
         return first_node(tree, layout.detectors) is not None
     bodies = {selector.partition("@")[0] for selector in layout.body}
     for selector in layout.detectors:
@@ -81,7 +81,7 @@ def _detected(tree: Root, layout: Layout) -> bool:
     return False
 
 
-def _profile_body(page: Page, layout: Layout) -> list[str]:
+def _profile_body(page: ParsedPage, layout: Layout) -> list[str]:
     out: list[str] = []
     lead = select_all(page, layout.lead) if layout.lead else []
     for selector in layout.body:
@@ -105,7 +105,7 @@ def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | N
     return detect_language(text, hint)
 
 
-def _body(page: Page, layout: Layout | None, url: str | None, warnings: list[str], markup: str | bytes,
+def _body(page: ParsedPage, layout: Layout | None, url: str | None, warnings: list[str], markup: str | bytes,
           reference: str | None) -> list[str]:
     """Body paragraphs; the page's tree is pruned in place (its memoised selector results go stale)."""
     if layout is not None:
@@ -164,7 +164,7 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     tree = parse_html(markup)
     if flatten_deep(tree, opts.max_depth):
         warnings.append("deep_nesting_flattened")
-    page = Page(tree)
+    page = ParsedPage(tree)
     canonical = _canonical(page)
     page_url = url or canonical
     profile = profile_for_url(page_url) if opts.use_profiles else None
@@ -212,7 +212,7 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     )
 
 
-def _canonical(page: Page) -> str | None:
+def _canonical(page: ParsedPage) -> str | None:
     found = page.css('link[rel="canonical"]')
     node = found[0] if found else None
     href = node.attributes.get("href") if node is not None else None
@@ -226,7 +226,7 @@ def _source(profile: SiteProfile | None, page_url: str | None) -> str | None:
     return host or None
 
 
-def _listing_article(page: Page, url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
+def _listing_article(page: ParsedPage, url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
                      warnings: list[str], kind: str) -> Article:
     """A homepage, listing or other non-article: metadata only (the page's own title), an empty
     body and `not_article`."""

@@ -21,7 +21,7 @@ _SHARED_QUERIES = frozenset(_SHARED.values())
 _ARTICLE_TIME = "article time[datetime]"
 
 
-class Page:
+class ParsedPage:
     """A parsed page whose selector results are computed once; only valid until the tree changes."""
 
     __slots__ = ("_found", "_metas", "tree")
@@ -76,7 +76,7 @@ class Page:
         return self._metas.get((attr, value), [])
 
 
-Root = LexborHTMLParser | LexborNode | Page
+Root = LexborHTMLParser | LexborNode | ParsedPage
 
 
 def _has_ancestor(node: LexborNode, tag: str) -> bool:

@@ -84,7 +84,7 @@ def extend_fixtures_record(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_record_warc(args: argparse.Namespace) -> int:
-    from cleaners.cli_fixtures import record
+    from cleaners.cli_fixtures import fixtures_root, record
     from cleaners.fixtures import load_meta
     from cleaners.profiles import profile_for_url
 
@@ -102,7 +102,8 @@ def cmd_record_warc(args: argparse.Namespace) -> int:
     def from_archive(_url: str) -> tuple[bytes, dict[str, str], datetime]:
         return capture.body, capture.headers, fetched or datetime.now().astimezone()
 
-    page = record(capture.url, outlet, args.name, Path(args.fixtures), from_archive, capture.url)
+    root = fixtures_root(args.fixtures, "fixtures record", create=True)
+    page = record(capture.url, outlet, args.name, root, from_archive, capture.url)
     meta_path = page.parent / "meta.json"
     meta: dict[str, Any] = load_meta(page.parent)
     name = page.name.removesuffix(".html")

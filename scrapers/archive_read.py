@@ -33,8 +33,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeadersParserException
 
+from .crawlstate import utc
 from .discovery import parse_date
-from .state import utc
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # the cleaner's own input limit (cleaners.options.CleanOptions.max_bytes)
 GZIP_MAGIC = b"\x1f\x8b\x08"

@@ -26,8 +26,9 @@ from typing import Any
 
 from .archive import FileResult
 from .archive_pool import Meter, run_results
+from .crawlstate import article_key, fingerprint
 from .jsonl_output import adopt_tail, locked, now
-from .state import State, article_key, fingerprint
+from .state import State
 
 BATCH = 100  # lines per write + fsync + state commit
 FILES_SCHEMA = """

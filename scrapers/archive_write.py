@@ -46,11 +46,11 @@ def warc_date(iso: str | None) -> str:
 
 def mirror_pages(root: Path | None = None) -> list[Page]:
     """Every article page the bundled mirrors serve (scrapers.mirror), once per URL, in spider order."""
-    from .mirror import FIXTURES, edition_fixtures, spider_classes
+    from .mirror import edition_fixtures, mirror_root, spider_classes
 
     pages: dict[str, Page] = {}
     for spider in sorted(spider_classes(), key=lambda s: s.name):
-        for fx in edition_fixtures(spider, root or FIXTURES):
+        for fx in edition_fixtures(spider, root or mirror_root()):
             pages.setdefault(fx.url or "", Page(fx.url or "", fx.read_page(), warc_date(fx.meta.get("fetched_at"))))
     return list(pages.values())
 

@@ -1,27 +1,28 @@
 """The storage backend of a crawl: `KAZNEWS_BACKEND=sqlite` (the default) or `redis` (docs/scaling.md).
 
-`Backend` is a Scrapy add-on (enabled in settings.py). With `redis` it switches the scheduler, the
-request filter, two pipelines and a spider middleware to the classes of redis_frontier.py,
-redis_filter.py and redis_state.py, so every worker process started with the same `REDIS_URL`
-shares one frontier and one seen-set. The profile overrides settings.py; `-s NAME=value` still
-overrides it.
+`Backend` is a Scrapy add-on (enabled in settings.py) and the one place the backend is chosen.
+With `redis` it switches the crawl state (KAZNEWS_STATE_CLASS), the scheduler, the request
+filter, two pipelines and a spider middleware to the classes of redis_state.py,
+redis_frontier.py, redis_filter.py and redis_pipelines.py, so every worker process started with
+the same `REDIS_URL` shares one frontier and one seen-set. The profile overrides settings.py;
+`-s NAME=value` still overrides it. The Redis classes need the `redis` extra
+(`pip install 'kaznews[redis]'`).
 """
 from __future__ import annotations
 
-import os
-import socket
-import uuid
+import importlib.util
 
 from scrapy.settings import BaseSettings
 
 BACKENDS = ("sqlite", "redis")
-INCARNATION = uuid.uuid4().hex[:16]  # this process, in its heartbeat: a restart under the same id is another owner
 PROFILE_PRIORITY = 25  # above "project" (settings.py, 20), below "spider" (30) and "cmdline" (40)
+REDIS_MODULES = ("redis", "scrapy_redis")  # the `redis` extra
 
 
 def profile(prefix: str) -> dict[str, object]:
     """The settings the redis backend sets (Redis keys are `<prefix>:<spider>:...`)."""
     return {
+        "KAZNEWS_STATE_CLASS": "scrapers.redis_state.RedisState",
         "SCHEDULER": "scrapers.redis_frontier.Scheduler",
         "DUPEFILTER_CLASS": "scrapers.redis_filter.DupeFilter",
         "SCHEDULER_PERSIST": True,  # workers come and go; the last one clears the crawl (redis_frontier)
@@ -32,9 +33,9 @@ def profile(prefix: str) -> dict[str, object]:
     }
 
 
-def worker_id(settings: BaseSettings) -> str:
-    """This worker's name in Redis: KAZNEWS_WORKER_ID, else `<hostname>:<pid>`."""
-    return settings.get("KAZNEWS_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
+def missing_redis_extra() -> list[str]:
+    """The modules of the `redis` extra that are not installed."""
+    return [name for name in REDIS_MODULES if importlib.util.find_spec(name) is None]
 
 
 class Backend:
@@ -46,9 +47,11 @@ class Backend:
             raise ValueError(f"KAZNEWS_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
         if backend == "sqlite":
             return
+        if missing := missing_redis_extra():
+            raise RuntimeError(f"KAZNEWS_BACKEND=redis needs {', '.join(missing)}: pip install 'kaznews[redis]'")
         from .pipelines import DeduplicatePipeline, ExportPipeline
         from .redis_filter import ShareRequests
-        from .redis_state import ClaimPipeline, RedisExportPipeline
+        from .redis_pipelines import ClaimPipeline, RedisExportPipeline
 
         for name, value in profile(settings.get("KAZNEWS_REDIS_PREFIX")).items():
             settings.set(name, value, priority=PROFILE_PRIORITY)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from functools import cached_property
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -31,9 +32,9 @@ from twisted.python.failure import Failure
 from cleaners.profiles import Edition, profile_by_id
 
 from .backlog import Backlog
+from .crawlstate import CrawlState, crawl_state
 from .discovery import Entry, parse_date, read_document
 from .items import Page
-from .state import State
 from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url
 
 
@@ -58,18 +59,25 @@ class NewsSpider(scrapy.Spider):
         self.follow_re = re.compile(self.follow)
         profile = profile_by_id(self.outlet)
         self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
-        self.backlog: Backlog
-        self.store: State  # not `state`: Scrapy's SpiderState extension owns that name under JOBDIR
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.store = State.for_crawler(crawler)
-        spider.backlog = Backlog(crawler.settings.getint("KAZNEWS_ARTICLE_WINDOW"))
         crawler.signals.connect(spider.release_backlog, signal=signals.spider_idle)
         if spider.max_articles:  # settings are still open here; the CloseSpider extension counts
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_articles, priority="spider")
         return spider
+
+    @property
+    def store(self) -> CrawlState:
+        """The crawl's state, opened on first use: after the add-ons chose the backend (the spider is
+        built before them). Not `state`: Scrapy's SpiderState extension owns that name under JOBDIR."""
+        return crawl_state(self.crawler)
+
+    @cached_property
+    def backlog(self) -> Backlog:
+        """Article URLs not requested yet, made on first use (after the add-ons set the window)."""
+        return Backlog(self.crawler.settings.getint("KAZNEWS_ARTICLE_WINDOW"))
 
     @classmethod
     def find_edition(cls) -> Edition:

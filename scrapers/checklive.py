@@ -14,7 +14,6 @@ any outlet fails.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
@@ -23,11 +22,13 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 
+from cleaners.cli_fixtures import fixtures_root
 from cleaners.health import FAIL, FieldCheck, PageHealth, check_page, format_health
 from cleaners.profiles import profile_by_id
 
 from .extensions import nothing_read, summary
 from .items import Page
+from .process import crawler_process, project_settings, select_spiders
 
 
 class CapturePipeline:
@@ -55,6 +56,8 @@ def add_check_live_command(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--base-url", help="fetch from this mirror instead (one outlet only)")
     where.add_argument("--mirror", action="store_true", help="check the bundled mirrors on 127.0.0.1")
+    p.add_argument("--fixtures", metavar="DIR",
+                   help="the fixtures folder whose mirrors --mirror serves (default: the checkout's)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting, e.g. LOG_LEVEL=INFO (repeatable)")
     p.set_defaults(func=cmd_check_live)
@@ -98,29 +101,20 @@ def unreachable(crawler: Crawler) -> PageHealth:
 
 
 def cmd_check_live(args: argparse.Namespace) -> int:
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
-
-    from .cli import select_spiders
     from .mirror import MirrorServer
 
-    settings = get_project_settings()
+    root = fixtures_root(args.fixtures, "check-live --mirror") if args.mirror else None
     with tempfile.TemporaryDirectory(prefix="kaznews-check-live-") as tmp:
         overrides = {"LOG_LEVEL": "CRITICAL", "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
-                     "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
-                     "CLOSESPIDER_TIMEOUT": args.timeout}
-        for key, value in [*overrides.items(), *(pair.partition("=")[::2] for pair in args.set)]:
-            settings.set(key, value, priority="cmdline")
-        process = CrawlerProcess(settings)
-        available = {name: process.spider_loader.load(name) for name in process.spider_loader.list()}
+                     "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "CLOSESPIDER_TIMEOUT": args.timeout}
+        process, available = crawler_process(project_settings(overrides, args.set, shared=False))
         outlets = {name: cls.outlet for name, cls in available.items()}
         names = pick_spiders(select_spiders(args.outlet or ["all"], available, "check-live"), available,
                              args.all_editions)
         if args.base_url and len(names) != 1:
             raise SystemExit("kaznews check-live: --base-url needs exactly one outlet (or spider)")
         crawlers: dict[str, Any] = {}
-        with MirrorServer() if args.mirror else nullcontext() as mirror:
+        with MirrorServer(root) if root else nullcontext() as mirror:
             for name in names:
                 crawler = crawlers[name] = process.create_crawler(name)
                 base = mirror.base_url(name) if mirror else args.base_url

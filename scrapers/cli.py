@@ -13,13 +13,13 @@ what was emitted, and the articles are appended to `out/articles.jsonl`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter, defaultdict
 from contextlib import ExitStack
 from typing import Any
 
 from cleaners.cli import build_parser, run
+from cleaners.cli_fixtures import fixtures_root
 from cleaners.outpath import writable_file
 
 from .archive_cli import add_archive_command, extend_fixtures_record
@@ -28,6 +28,7 @@ from .discovery import parse_date
 from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
+from .process import crawler_process, project_settings, select_spiders
 
 DEFAULT_OUTPUT = "out/articles.jsonl"
 DEFAULT_STATE = ".kaznews/state.sqlite"
@@ -49,22 +50,12 @@ def add_crawl_command(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
     where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
+    p.add_argument("--fixtures", metavar="DIR",
+                   help="the fixtures folder whose mirrors --mirror serves (default: the checkout's)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting, e.g. USER_AGENT=... (repeatable)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     p.set_defaults(func=cmd_crawl)
-
-
-def select_spiders(wanted: list[str], available: dict[str, Any], command: str = "crawl") -> list[str]:
-    """Spider names for outlet ids, spider names or `all`; an unknown one is a one-line error."""
-    names: list[str] = []
-    for item in wanted:
-        found = sorted(available) if item == "all" else (
-            [item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
-        if not found:
-            raise SystemExit(f"kaznews {command}: unknown outlet or spider {item!r} (see `kaznews sites`)")
-        names += [n for n in found if n not in names]
-    return names
 
 
 def check_window(args: argparse.Namespace) -> None:
@@ -80,22 +71,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     writable_file(args.output, "output", "crawl")
     if args.state:
         writable_file(args.state, "state", "crawl")
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
 
     from .mirror import MirrorServer
 
-    settings = get_project_settings()
-    settings.set("LOG_LEVEL", "INFO" if args.verbose else "WARNING", priority="cmdline")
-    for name, value in (("KAZNEWS_OUTPUT", args.output), ("KAZNEWS_STATE", args.state)):
-        settings.set(name, value, priority="cmdline")
-    for pair in args.set:
-        key, _, value = pair.partition("=")
-        settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings)
-    available = {name: process.spider_loader.load(name) for name in process.spider_loader.list()}
+    root = fixtures_root(args.fixtures, "crawl --mirror") if args.mirror else None
+    settings = project_settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING",
+                                 "KAZNEWS_OUTPUT": args.output, "KAZNEWS_STATE": args.state}, args.set)
+    process, available = crawler_process(settings)
     names = select_spiders(args.outlets, available)
     if args.base_url and len(names) != 1:
         raise SystemExit("kaznews crawl: --base-url needs exactly one spider")
@@ -103,7 +86,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
                                           ("max_articles", args.max_articles)) if v}
     results: dict[str, dict[str, Any]] = {}
     with ExitStack() as stack:
-        mirror = stack.enter_context(MirrorServer()) if args.mirror else None
+        mirror = stack.enter_context(MirrorServer(root)) if root else None
         for name in names:
             crawler = process.create_crawler(name)
             crawler.signals.connect(_on_close(crawler, results), signal=signals.spider_closed, weak=False)

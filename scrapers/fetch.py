@@ -6,7 +6,6 @@ stored as served. Starts a Twisted reactor, so call it once per process (the CLI
 """
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from .base import failure_reason, response_headers, served_at
+from .process import crawler_process, project_settings
 
 
 class FetchError(Exception):
@@ -43,18 +43,11 @@ class _FetchSpider(scrapy.Spider):
 def fetch_page(url: str, settings: dict[str, Any] | None = None) -> tuple[bytes, dict[str, str], datetime]:
     """The body of `url` as served (after redirects and content decoding), the response headers
     and when the server generated it (its Date header, as a spider reads it); raises FetchError."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
-
-    project = get_project_settings()
-    project.set("LOG_LEVEL", "WARNING", priority="cmdline")
-    project.set("EXTENSIONS", {}, priority="cmdline")
-    project.set("KAZNEWS_BACKEND", "sqlite", priority="cmdline")  # a one-off fetch never joins a shared frontier
+    project = project_settings({"LOG_LEVEL": "WARNING", "EXTENSIONS": {}}, shared=False)
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
     sink: dict[str, Any] = {}
-    process = CrawlerProcess(project)
+    process, _ = crawler_process(project)
     process.crawl(_FetchSpider, url=url, sink=sink)
     process.start()
     if "body" not in sink:

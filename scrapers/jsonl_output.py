@@ -12,19 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .state import State, utc
+from .crawlstate import CrawlState, utc
 
 logger = logging.getLogger(__name__)
 TAIL_CHUNK = 64 * 1024  # bytes read at a time when looking for the last complete line
 
 
-def adopt_tail(path: Path, size: int, state: State, fetched_at: Callable[[dict[str, Any]], str]) -> None:
+def adopt_tail(path: Path, size: int, state: CrawlState, fetched_at: Callable[[dict[str, Any]], str]) -> None:
     """Make the output and the state agree when a writer opens it (under its lock): record the
     complete lines past the state's offset (a crash between write and commit), cut a partial or
     failed write; a state that never wrote here starts after the last complete line."""
     key = str(path)
     offset = state.offset(key)
-    if offset is None and getattr(state, "reseed", False):
+    if offset is None and state.reseed:
         offset = 0  # a damaged state set aside: the output re-seeds the new one
     if offset is None or offset > size:
         # a state that never wrote here (the lines are not its own: not adopted), or the file

@@ -25,8 +25,8 @@ from typing import Any
 
 from cleaners.outpath import writable_file
 
+from .crawlstate import article_key, fingerprint
 from .discovery import parse_date
-from .state import article_key, fingerprint
 
 
 @dataclass

@@ -28,14 +28,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from cleaners.fixtures import Fixture, iter_fixtures
+from cleaners.cli_fixtures import fixtures_root
+from cleaners.fixtures import Fixture, checkout_fixtures, iter_fixtures
 
 from .base import NewsSpider
 from .discovery import parse_date
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PLACEHOLDER = "{base_url}"
-Route = Callable[[BaseHTTPRequestHandler], None]
+Route = Callable[[BaseHTTPRequestHandler], None]  # writes its own response
+Reply = tuple[int, bytes, str, str]  # status, body, content type, Date header ("": now)
+Handle = Callable[[BaseHTTPRequestHandler], Reply | None]  # None: it wrote its own response
+NOT_FOUND: Reply = (404, b"not found", "text/html", "")
 
 
 def spider_classes() -> list[type[NewsSpider]]:
@@ -136,6 +139,14 @@ def write(spider: type[NewsSpider], root: Path) -> Path:
 
 
 # Serving
+def mirror_root() -> Path:
+    """The checkout's fixtures, where the mirrors are (the default root of a MirrorServer)."""
+    root = checkout_fixtures()
+    if root is None:
+        raise FileNotFoundError("the mirrors are in the fixtures/ folder of a kaznews checkout: pass root=")
+    return root
+
+
 @dataclass
 class Site:
     mirror: Path
@@ -146,7 +157,7 @@ class Site:
 class MirrorServer:
     """A threaded HTTP server on 127.0.0.1 for every spider's mirror; `with` starts and stops it."""
 
-    root: Path = FIXTURES
+    root: Path = field(default_factory=mirror_root)
     spiders: Iterable[type[NewsSpider]] | None = None
     robots: str = "User-agent: *\nDisallow:\n"
     routes: dict[str, Route] = field(default_factory=dict)  # URL path (query ignored) → handler
@@ -156,8 +167,7 @@ class MirrorServer:
     def __post_init__(self) -> None:
         self.spider_map = {s.name: s for s in (self.spiders if self.spiders is not None else spider_classes())}
         self.sites: dict[str, Site] = {}
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
-        self.httpd.daemon_threads = True
+        self.httpd = local_server(self.reply, self.port)
 
     @property
     def url(self) -> str:
@@ -174,6 +184,28 @@ class MirrorServer:
     def base_url(self, spider: str) -> str:
         return f"{self.url}/{spider}"
 
+    def reply(self, handler: BaseHTTPRequestHandler) -> Reply | None:
+        """The answer to a GET: a test route's own, robots.txt, a mirror file or a fixture article."""
+        route = self.routes.get(handler.path.partition("?")[0])
+        if route is not None:
+            route(handler)
+            return None
+        if handler.path == "/robots.txt":
+            return 200, self.robots.encode(), "text/plain", ""
+        name, _, rest = handler.path.lstrip("/").partition("/")
+        site = self.site(name)
+        if site is None:
+            return NOT_FOUND
+        found = site.mirror / file_for("/" + rest)
+        if found.is_file() and site.mirror in found.resolve().parents:
+            return 200, *_mirror_body(found.read_bytes(), self.base_url(name)), ""
+        page = site.pages.get("/" + rest)
+        if page is None:
+            return NOT_FOUND
+        time.sleep(self.delay)
+        fetched = parse_date(page.meta.get("fetched_at"))  # the Date header the outlet sent
+        return 200, page.read_page(), "text/html", format_datetime(fetched.astimezone(UTC), usegmt=True) if fetched else ""
+
     def __enter__(self) -> MirrorServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
@@ -183,46 +215,35 @@ class MirrorServer:
         self.httpd.server_close()
 
 
-def _handler(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
+def local_server(handle: Handle, port: int = 0) -> ThreadingHTTPServer:
+    """A quiet threaded HTTP/1.1 server on 127.0.0.1 (port 0: any free one) answering GET with `handle`
+    (also the threaded server of bench.crawl_server)."""
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        date = ""  # the Date header of the reply being sent ("": now)
 
         def log_message(self, format: str, *args: object) -> None:  # quiet
             pass
 
-        def send(self, status: int, body: bytes, ctype: str = "text/html") -> None:
+        def date_time_string(self, timestamp: float | None = None) -> str:
+            return self.date or super().date_time_string(timestamp)
+
+        def do_GET(self) -> None:
+            self.date = ""  # not the previous request's on this connection
+            reply = handle(self)
+            if reply is None:  # a route wrote its own response
+                return
+            status, body, ctype, self.date = reply
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 
-        def date_time_string(self, timestamp: float | None = None) -> str:
-            return getattr(self, "_date", None) or super().date_time_string(timestamp)
-
-        def do_GET(self) -> None:
-            self._date = None
-            route = server.routes.get(self.path.partition("?")[0])
-            if route is not None:
-                return route(self)
-            if self.path == "/robots.txt":
-                return self.send(200, server.robots.encode(), "text/plain")
-            name, _, rest = self.path.lstrip("/").partition("/")
-            site = server.site(name)
-            if site is None:
-                return self.send(404, b"not found")
-            found = site.mirror / file_for("/" + rest)
-            if found.is_file() and site.mirror in found.resolve().parents:
-                return self.send(200, *_mirror_body(found.read_bytes(), server.base_url(name)))
-            page = site.pages.get("/" + rest)
-            if page is None:
-                return self.send(404, b"not found")
-            time.sleep(server.delay)
-            fetched = parse_date(page.meta.get("fetched_at"))
-            self._date = format_datetime(fetched.astimezone(UTC), usegmt=True) if fetched else None
-            return self.send(200, page.read_page(), "text/html")
-
-    return Handler
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    httpd.daemon_threads = True
+    return httpd
 
 
 def _mirror_body(data: bytes, base_url: str) -> tuple[bytes, str]:
@@ -241,13 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve every mirror on 127.0.0.1 until Ctrl-C")
     serve.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
     args = parser.parse_args(argv)
+    root = fixtures_root(None, f"mirror {args.cmd}")
     if args.cmd == "build":
         for spider in spider_classes():
             if not args.outlets or spider.outlet in args.outlets:
-                print(write(spider, FIXTURES).relative_to(FIXTURES.parent))
+                print(write(spider, root).relative_to(root.parent))
         return 0
     try:
-        server = MirrorServer(port=args.port)
+        server = MirrorServer(root, port=args.port)
     except OSError as exc:
         parser.exit(1, f"python -m scrapers.mirror serve: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}\n")
     with server as mirror:

@@ -25,13 +25,15 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.task import LoopingCall
 
 from cleaners import CleanerError, clean_html
+from cleaners.generic import quiet_trafilatura
 from cleaners.schema import article_schema
 
 from .budget import PageTimeout, page_budget
+from .crawlstate import article_key, crawl_state, fingerprint, utc
 from .discovery import parse_date
 from .items import Page, Record
 from .jsonl_output import adopt_tail, locked, now
-from .state import State, article_key, fingerprint, fsync_mode, utc
+from .state import fsync_mode
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ logger = logging.getLogger(__name__)
 class _Stage:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.state = State.for_crawler(crawler)
+        self.state = crawl_state(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> _Stage:
@@ -58,6 +60,7 @@ class CleanPipeline(_Stage):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.budget = crawler.settings.getfloat("KAZNEWS_PAGE_BUDGET", 30.0)
+        quiet_trafilatura()  # its warnings are about pages the cleaner handles
 
     def process_item(self, item: Page) -> Record:
         if item.status != 200:

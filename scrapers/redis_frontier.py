@@ -32,11 +32,11 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
-from .backend import INCARNATION, worker_id
-from .state import State
+from .private_api import decode_request, engine_slot
+from .redis_state import DAY, redis_state
+from .worker import INCARNATION, worker_id
 
 logger = logging.getLogger(__name__)
-DAY = 86400
 POP = """
 local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #top == 0 then return false end
@@ -84,7 +84,7 @@ class Scheduler(RedisScheduler):
         self.max_leased = s.getint("KAZNEWS_REDIS_MAX_INFLIGHT") or 2 * s.getint("CONCURRENT_REQUESTS")
         self.leased: dict[Request, bytes] = {}  # popped by this worker, not released
         self.finished: dict[Request, int] = {}  # leased, done in Scrapy, at this output generation
-        self.state = State.for_crawler(self.crawler)  # its RedisState: has the lines been written?
+        self.state = redis_state(self.crawler)  # have the lines of a finished request been written?
         self.failed: set[Request] = set()  # leased, and their callback or item failed on Redis
         self.unsent: list[Request] = []  # scheduled while Redis was unreachable
         self.empty_since: float | None = None  # since when the whole frontier is empty
@@ -92,10 +92,7 @@ class Scheduler(RedisScheduler):
         self.warned, self.gave_up, self.give_up = 0.0, False, s.getfloat("KAZNEWS_REDIS_GIVE_UP")
         self._pop = self.server.register_script(POP)
         self._requeue = self.server.register_script(REQUEUE)
-        slot = getattr(self.crawler.engine, "_slot", None)  # what Scrapy has in progress (not public API)
-        if slot is None or not hasattr(slot, "inprogress") or not hasattr(slot, "nextcall"):
-            raise RuntimeError("kaznews' Redis scheduler needs ExecutionEngine._slot.inprogress (Scrapy 2.13-2.19)")
-        self.slot = slot
+        self.slot = engine_slot(self.crawler.engine)  # what Scrapy has in progress
         moved = self.requeue(self.worker, force=True)  # a previous run under the same KAZNEWS_WORKER_ID
         if moved:
             logger.info("Requeued %d requests left in flight by a previous run of worker %s", moved, self.worker)
@@ -134,7 +131,7 @@ class Scheduler(RedisScheduler):
         if not member:
             return None
         try:
-            request = self.queue._decode_request(member)
+            request = decode_request(self.queue, member)
         except Exception:
             logger.exception("Dropped an undecodable request from %s", self.queue.key)
             self.server.zrem(self.key("inflight", self.worker), member)
@@ -191,14 +188,12 @@ class Scheduler(RedisScheduler):
         once their lines are written (an output flush since, or none pending); those that failed on
         Redis go back to the queue. Nothing is released before `unsent` is pushed."""
         self.push_unsent()
-        state: Any = self.state
-        state.drain()
-        generation, written = state.generation, state.unwritten == 0
+        self.state.drain()
+        mark = self.state.mark()
         for request in self.leased:
             if request not in self.slot.inprogress and request not in self.finished:
-                self.finished[request] = generation
-        done = [request for request, seen in self.finished.items()
-                if not state.backlog and (written or seen < generation)]
+                self.finished[request] = mark
+        done = [request for request, finished in self.finished.items() if self.state.written(finished)]
         if not done:
             return
         pipe = self.server.pipeline(transaction=True)

@@ -1,4 +1,4 @@
-"""The incremental crawl state in Redis, shared by every worker: the `State` API of scrapers/state.py.
+"""The incremental crawl state in Redis, shared by every worker: a `scrapers.crawlstate.CrawlState`.
 
 Compact keys: URLs and article keys are stored as 16-byte BLAKE2b hashes, body fingerprints as the
 first 16 bytes of their SHA-256, never as text. Entries go to one key per kind and UTC day; each
@@ -16,8 +16,9 @@ Before writing an article a worker claims its key and body in one Lua script (`c
 duplicate, claimed by another worker, or new/update and now claimed); after the write (and fsync) it
 commits in one MULTI/EXEC (`record`). So two workers never both emit a story; the claim of a
 worker killed between the two lapses with its heartbeat (scrapers/redis_frontier.py), at the
-latest after the lease. `generation` and `unwritten` tell the scheduler which finished requests
-have their lines on disk (see `RedisExportPipeline`).
+latest after the lease. The export pipeline reports its flushes (`exported`), and the scheduler
+asks `written(mark)` which finished requests have their lines on disk and committed
+(scrapers/redis_pipelines.py, scrapers/redis_frontier.py).
 """
 from __future__ import annotations
 
@@ -33,10 +34,8 @@ from redis import Redis, RedisError
 from scrapy.crawler import Crawler
 from scrapy_redis.connection import get_redis_from_settings
 
-from .backend import INCARNATION, worker_id
-from .items import Record
-from .pipelines import DeduplicatePipeline, ExportPipeline
-from .state import article_key, fingerprint
+from .crawlstate import article_key, crawl_state, fingerprint
+from .worker import INCARNATION, worker_id
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +94,17 @@ def epoch(iso: str) -> int:
     return int(datetime.fromisoformat(iso).timestamp())
 
 
+def redis_state(crawler: Crawler) -> RedisState:
+    """The crawl's state, which the Redis scheduler and pipelines need to be a `RedisState`."""
+    state = crawl_state(crawler)
+    if not isinstance(state, RedisState):
+        raise TypeError(f"the Redis backend needs KAZNEWS_STATE_CLASS = {__name__}.RedisState,"
+                           f" not {type(state).__qualname__} (set KAZNEWS_BACKEND=redis)")
+    return state
+
+
 class RedisState:
-    """What was fetched and emitted, in Redis; one instance per crawler (see `State.for_crawler`)."""
+    """What was fetched and emitted, in Redis; one instance per crawler (see `crawl_state`)."""
 
     def __init__(self, server: Redis, prefix: str, retention_days: int, lease: float, worker: str,
                  spider: str = "", clock: Callable[[], float] = time.time) -> None:
@@ -106,9 +114,10 @@ class RedisState:
         self.lease_ms, self.worker, self.spider, self.clock = int(lease * 1000), worker, spider, clock
         self.host = socket.gethostname()
         self.owner = f"{prefix}:{spider}:alive:{worker}|{INCARNATION}"  # heartbeat key (redis_frontier), token
-        self.generation = 0  # flushes of the output so far
-        self.unwritten = 0  # exported lines waiting in memory for the next flush
-        self.backlog: list[tuple[dict[str, Any], str, str, str, int]] = []  # written, not yet committed
+        self.reseed = False  # Redis is never set aside
+        self._generation = 0  # flushes of the output so far
+        self._unwritten = 0  # exported lines waiting in memory for the next flush
+        self._backlog: list[tuple[dict[str, Any], str, str, str | None, int]] = []  # written, not committed
         self._lookup = server.register_script(LOOKUP)
         self._claim = server.register_script(CLAIM)
         self._release = server.register_script(RELEASE)
@@ -178,17 +187,17 @@ class RedisState:
         """Commit an emitted article (and the output written up to `offset`): at once, or, while
         Redis is unreachable, when it answers again (`drain`; a kill meanwhile leaves the lines
         past the committed offset to the next run on this output, as any kill does)."""
-        self.backlog.append((article, url, fetched_at, output, offset))
+        self._backlog.append((article, url, fetched_at, output, offset))
         self.drain()
 
     def drain(self) -> None:
         """Commit the records waiting for Redis, in order; they keep waiting if it is still away."""
         try:
-            while self.backlog:
-                self._commit(*self.backlog[0])
-                self.backlog.pop(0)
+            while self._backlog:
+                self._commit(*self._backlog[0])
+                self._backlog.pop(0)
         except RedisError as exc:
-            logger.warning("Redis unavailable, %d records wait: %s", len(self.backlog), exc)
+            logger.warning("Redis unavailable, %d records wait: %s", len(self._backlog), exc)
 
     def _commit(self, article: dict[str, Any], url: str, fetched_at: str, output: str | None, offset: int) -> None:
         """One MULTI/EXEC: the article, its URLs, the output offset; its claims are dropped."""
@@ -209,6 +218,22 @@ class RedisState:
             pipe.expire(f"{self.prefix}:{self.spider}:progress", self.retention * DAY)
         pipe.execute()
 
+    # Write progress: which finished requests have their lines on disk and committed
+    def exported(self, unwritten: int, flushed: bool = False) -> None:
+        """The export pipeline's report: `unwritten` lines wait in memory; `flushed`, after an output flush."""
+        if flushed:
+            self._generation += 1
+        self._unwritten = unwritten
+
+    def mark(self) -> int:
+        """A token for "finished now", for `written`."""
+        return self._generation
+
+    def written(self, mark: int) -> bool:
+        """Whether the lines of a request finished at `mark` are on disk and committed: every record
+        committed, and no line in memory, or a flush since."""
+        return not self._backlog and (self._unwritten == 0 or mark < self._generation)
+
     def offset(self, output: str) -> int | None:
         found = self.server.hget(f"{self.prefix}:outputs", f"{self.host}:{output}")
         return int(found) if found is not None else None
@@ -225,37 +250,3 @@ class RedisState:
     def close(self) -> None:
         self.server.close()
 
-
-class ClaimPipeline(DeduplicatePipeline):
-    """DeduplicatePipeline for many workers: check and claim in one atomic step.
-
-    Drop reason `claimed`: another worker is writing the same story (or body) at this moment.
-    """
-
-    def process_item(self, item: Record) -> Record:
-        item.fingerprint = fingerprint(item.article["body"])
-        verdict = self.state.claim(article_key(item.article), item.fingerprint)  # type: ignore[attr-defined]
-        if verdict in ("seen", "duplicate", "claimed"):
-            raise self.drop(verdict, item.url, item.fetched_at)
-        item.update = verdict == "update"
-        return item
-
-
-class RedisExportPipeline(ExportPipeline):
-    """ExportPipeline that gives the claim back when it does not write the article (max_articles),
-    and counts its flushes: a request whose line still waits in memory (KAZNEWS_FSYNC=batch) is
-    not finished for the shared frontier, so a kill sends it back to the queue."""
-
-    def process_item(self, item: Record) -> dict[str, Any]:
-        try:
-            return super().process_item(item)
-        except BaseException:
-            self.state.release(article_key(item.article), item.fingerprint)  # type: ignore[attr-defined]
-            raise
-        finally:
-            self.state.unwritten = len(self.pending)  # type: ignore[attr-defined]
-
-    def flush(self) -> None:
-        super().flush()
-        self.state.generation += 1  # type: ignore[attr-defined]
-        self.state.unwritten = len(self.pending)  # type: ignore[attr-defined]

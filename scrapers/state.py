@@ -1,4 +1,5 @@
-"""Incremental crawl state in SQLite: what was fetched and emitted, by URL and body fingerprint.
+"""Incremental crawl state in SQLite (a `scrapers.crawlstate.CrawlState`): what was fetched and
+emitted, by URL and body fingerprint.
 
 Every check is one indexed query, so memory stays flat however many URLs the state holds.
 Tables:
@@ -8,18 +9,16 @@ Tables:
 """
 from __future__ import annotations
 
-import functools
-import hashlib
 import logging
-import re
 import sqlite3
-import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
+
+from .crawlstate import article_key, fingerprint, utc
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, date TEXT,
@@ -29,32 +28,16 @@ CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, key TEXT, fetched_at TEXT
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NULL);
 """
 logger = logging.getLogger(__name__)
-_SPACE = re.compile(r"\s+")
 FSYNC_MODES = ("batch", "line", "off")
 MEMORY = ":memory:"  # SQLite's in-memory database: a state that ends with the crawl
-_OPEN: weakref.WeakKeyDictionary[Crawler, State] = weakref.WeakKeyDictionary()
 
 
-@functools.lru_cache(maxsize=256)  # the deduplicator and the state's record hash the same body
-def fingerprint(body: str) -> str:
-    """A hash of the article body, insensitive to case and whitespace."""
-    return hashlib.sha256(_SPACE.sub(" ", body).strip().casefold().encode("utf-8")).hexdigest()
-
-
-def article_key(article: dict[str, Any]) -> str:
-    return article.get("canonical_url") or article.get("url") or ""
-
-
-def fsync_mode(settings: Any) -> str:
+def fsync_mode(settings: BaseSettings) -> str:
     """KAZNEWS_FSYNC: `batch` (default), `line` or `off` (see scrapers.pipelines.ExportPipeline)."""
     mode = (settings.get("KAZNEWS_FSYNC") or "batch").lower()
     if mode not in FSYNC_MODES:
         raise ValueError(f"KAZNEWS_FSYNC must be one of {', '.join(FSYNC_MODES)}, not {mode!r}")
     return mode
-
-
-def utc(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _open(path: Path, synchronous: str) -> sqlite3.Connection:
@@ -89,21 +72,11 @@ class State:
             self.reseed = True
 
     @classmethod
-    def for_crawler(cls, crawler: Crawler) -> State:
-        """The one state of a crawl, shared by its spider and pipelines."""
-        if crawler not in _OPEN and crawler.settings.get("KAZNEWS_BACKEND") == "redis":
-            from .redis_state import RedisState
-
-            # the same API, shared by many workers (docs/scaling.md)
-            state = _OPEN[crawler] = RedisState.from_crawler(crawler)  # type: ignore[assignment]
-            crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
-        if crawler not in _OPEN:
-            run = f"{utc(datetime.now(UTC))}/{crawler.spidercls.name}"
-            synchronous = "FULL" if fsync_mode(crawler.settings) == "line" else "NORMAL"
-            path = crawler.settings.get("KAZNEWS_STATE") or MEMORY  # no state file: not incremental
-            state = _OPEN[crawler] = cls(path, run, synchronous)
-            crawler.signals.connect(state.close, signal=signals.spider_closed, weak=False)
-        return _OPEN[crawler]
+    def from_crawler(cls, crawler: Crawler) -> State:
+        """The state of a crawl from its settings (KAZNEWS_STATE; none: in memory, not incremental)."""
+        run = f"{utc(datetime.now(UTC))}/{crawler.spidercls.name}"
+        synchronous = "FULL" if fsync_mode(crawler.settings) == "line" else "NORMAL"
+        return cls(crawler.settings.get("KAZNEWS_STATE") or MEMORY, run, synchronous)
 
     def should_fetch(self, url: str, modified: datetime | None = None) -> bool:
         """False when the URL was fetched before, unless `modified` (a sitemap lastmod) is newer."""

@@ -276,7 +276,7 @@ def test_backend_profile_switches_only_when_asked() -> None:
     from scrapy.utils.project import get_project_settings
 
     from scrapers.backend import Backend
-    from scrapers.redis_state import ClaimPipeline, RedisExportPipeline
+    from scrapers.redis_pipelines import ClaimPipeline, RedisExportPipeline
 
     settings = get_project_settings()
     settings.set("KAZNEWS_BACKEND", "sqlite", priority="cmdline")
