@@ -13,9 +13,9 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
-from scrapers.base import MAX_SITEMAP_DEPTH
+from scrapers.base import MAX_SITEMAP_DEPTH, NewsSpider
 from scrapers.mirror import MirrorServer, spider_classes
-from scrapers.spiders.khabar import KhabarRu
+from scrapers.spiders import SPIDERS
 from scrapers.urlguard import HostGuardMiddleware, HostPolicy
 from tests.spider_server import FIXTURES, Run, Workdir, copy_outlet, redirect_to
 
@@ -23,7 +23,10 @@ SPIDERS = {cls.name: cls for cls in spider_classes()}
 ARTICLE = "https://khabar.kz/ru/news/obshchestvo/item/163418-v-petropavlovske-nadstraivayut-damby-na-ishime"
 
 
-def _spider(tmp_path: Path, base_url: str = "") -> KhabarRu:
+KhabarRu = SPIDERS["khabar_ru"]
+
+
+def _spider(tmp_path: Path, base_url: str = "") -> NewsSpider:
     crawler = get_crawler(KhabarRu, {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite"})
     crawler.spider = KhabarRu.from_crawler(crawler, base_url=base_url or None)
     return crawler.spider

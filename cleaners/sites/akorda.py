@@ -2,14 +2,20 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Article URLs end -<id>: /ru/events/...-123; the /events listings page with ?page=N.
+ARTICLE = r"^/(?:ru|kz|en)/[^/?]+-\d+$"
+
 PROFILE = SiteProfile(
     id="akorda.kz",
     name="Akorda",
     domains=("akorda.kz",),
     editions=(
-        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1"),
-        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1"),
-        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1"),
+        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1",
+                spider="akorda_ru", article=ARTICLE, next_page="/ru/events?page={n}"),
+        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1",
+                spider="akorda_kk", article=ARTICLE, next_page="/kz/events?page={n}"),
+        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1",
+                spider="akorda_en", article=ARTICLE, next_page="/en/events?page={n}"),
     ),
     title_suffixes=(
         "Официальный сайт Президента Республики Казахстан",

@@ -2,13 +2,18 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /a/<id>.html (old: /content/article/<id>.html); the spiders read the Pangea RSS feeds.
+ARTICLE = r"^/(?:a|content/article)/\d+\.html$"
+
 PROFILE = SiteProfile(
     id="azattyq.org",
     name="Radio Azattyq",
     domains=("azattyq.org",),
     editions=(
-        Edition("ru", "rus.azattyq.org", "", "https://rus.azattyq.org/api/zororegtor"),
-        Edition("kk", "www.azattyq.org", "", "https://www.azattyq.org/api/"),
+        Edition("ru", "rus.azattyq.org", "", "https://rus.azattyq.org/api/zororegtor",
+                spider="azattyq_ru", article=ARTICLE),
+        Edition("kk", "www.azattyq.org", "", "https://www.azattyq.org/api/",
+                spider="azattyq_kk", article=ARTICLE),
     ),
     title_suffixes=("Радио Азаттык", "Азаттык", "Азаттық радиосы", "Азаттық", "Radio Azattyq", "RFE/RL"),
     layouts=(

@@ -2,14 +2,19 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles under /novosti, /stati, /interview, /istorii (ru) and /kaz/newskaz (kk); listings page with ?page=N.
+ARTICLE = r"^/(?:kaz/)?(?:novosti|stati|interview|istorii|newskaz)/[^/?]+$"
+
 PROFILE = SiteProfile(
     id="informburo.kz",
     name="Informburo",
     domains=("informburo.kz",),
     editions=(
-        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti"),
+        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti",
+                spider="informburo_ru", article=ARTICLE, next_page="/novosti?page={n}"),
         # no kaz.informburo.kz host is known; Kazakh articles live at informburo.kz/kaz/newskaz/<slug>
-        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz"),
+        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz",
+                spider="informburo_kk", article=ARTICLE, next_page="/kaz/newskaz?page={n}"),
     ),
     title_suffixes=("Informburo.kz", "Informburo", "informburo.kz"),
     layouts=(

@@ -2,12 +2,16 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /n/<slug>/; the sitemap lists them.
+ARTICLE = r"^/n/[^/?]+/$"
+
 PROFILE = SiteProfile(
     id="kazpravda.kz",
     name="Казахстанская правда",
     domains=("kazpravda.kz",),
     editions=(
-        Edition("ru", "kazpravda.kz", "", "https://kazpravda.kz/sitemap.xml"),
+        Edition("ru", "kazpravda.kz", "", "https://kazpravda.kz/sitemap.xml",
+                spider="kazpravda_ru", article=ARTICLE),
     ),
     title_suffixes=("Казахстанская правда", "Казправда", "Kazpravda.kz", "Kazpravda"),
     layouts=(

@@ -2,15 +2,23 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /item/<id>-<slug>: khabar.kz from its sitemap, 24.kz from its news listings.
+ARTICLE = r"/item/\d+-[^/?]+/?$"
+
 PROFILE = SiteProfile(
     id="khabar.kz",
     name="Khabar",
     domains=("khabar.kz", "24.kz"),
     editions=(
-        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml"),
-        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml"),
-        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/"),
-        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar"),
+        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml",
+                spider="khabar_ru", article=ARTICLE),
+        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml",
+                spider="khabar_kk", article=ARTICLE),
+        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/",
+                spider="khabar24_ru", article=ARTICLE),
+        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar",
+                spider="khabar24_kk", article=ARTICLE,
+                listing_sections=("zha-aly-tar",)),  # /kz/zha-aly-tar: the Kazakh news listing
     ),
     title_suffixes=("Хабар 24", "Хабар", "Khabar 24", "Khabar", "24.kz", "khabar.kz"),
     layouts=(

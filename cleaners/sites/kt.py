@@ -2,12 +2,16 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /rus/<section>/<slug>_<10-digit id>.html; the RSS feed lists them.
+ARTICLE = r"^/rus/[a-z_]+/[^/?]+_\d{10}\.html$"
+
 PROFILE = SiteProfile(
     id="kt.kz",
     name="Kazakhstan Today",
     domains=("kt.kz",),
     editions=(
-        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/"),
+        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/",
+                spider="kt_ru", article=ARTICLE),
     ),
     title_suffixes=("Kazakhstan Today", "KAZAKHSTAN TODAY", "kt.kz"),
     layouts=(

@@ -2,6 +2,9 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /<slug>/ (12+ characters, not a section); each host's sitemap lists them.
+ARTICLE = r"^/(?!(?:news|posts|tag|category|author|page|last-news)/)[a-z0-9-]{12,}/$"
+
 # MCC drops these paragraphs on every Orda host: media-registration certificates, cookie and
 # privacy notices, the language switcher and the "Ордынка |" / "Society |" / "News |" labels.
 _SHORT = r"(?i)(?=.{0,250}$)"  # case-blind, short lines only
@@ -20,9 +23,12 @@ PROFILE = SiteProfile(
     name="Orda.kz",
     domains=("orda.kz",),
     editions=(
-        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml"),
-        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml"),
-        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml"),
+        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml",
+                spider="orda_ru", article=ARTICLE),
+        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml",
+                spider="orda_en", article=ARTICLE),
+        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml",
+                spider="orda_kk", article=ARTICLE),
     ),
     title_suffixes=("Orda.kz", "Орда.kz", "Orda"),
     layouts=(

@@ -2,13 +2,18 @@
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /<section>/<7-digit id>-<slug>.html: the ru /news/ listing, the kk sitemap.
+ARTICLE = r"/\d{7}-[^/?]+\.html$"
+
 PROFILE = SiteProfile(
     id="zakon.kz",
     name="Zakon.kz",
     domains=("zakon.kz",),
     editions=(
-        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/"),
-        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml"),
+        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/",
+                spider="zakon_ru", article=ARTICLE),
+        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml",
+                spider="zakon_kk", article=ARTICLE),
     ),
     title_suffixes=("Zakon.kz", "zakon.kz"),
     layouts=(
