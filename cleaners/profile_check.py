@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from .errors import ProfileError
 from .select import split_selector
@@ -37,7 +37,7 @@ def _selector_problem(selector: str) -> str | None:
         return f"empty CSS selector in {selector!r}"
     try:
         _probe().css(css)
-    except ValueError:
+    except (SelectolaxError, ValueError):
         return f"CSS selector does not parse: {selector!r}"
     return None
 
