@@ -1,4 +1,7 @@
-"""Akorda, the President's site (akorda.kz ru /ru, kk /kz, en /en): selectors from research/kz-outlets.md (MCC akorda_* crawlers 2025-26: body <article>, title h2.mt-5, date in the h5 after it, "Go back"/"Back" and akorda.kz lines dropped; M); breadcrumb section and junk class names are guesses (L)."""
+"""Akorda, the President's site: ru /ru, kk /kz and en /en on www.akorda.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section akorda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""Azattyq (RFE/RL; ru rus.azattyq.org, kk www.azattyq.org): Pangea selectors from general knowledge of the Pangea CMS, matching public VOA/RFE scrapers in the code index (h1.title.pg-title, div#article-content div.wsw, .publishing-details .links__item-link; M); pre-Pangea layout from the Zotero RFE/RL translator (2014; L); feeds from research/kz-outlets.md."""
+"""Radio Azattyq (RFE/RL): ru on rus.azattyq.org, kk on www.azattyq.org; Pangea and pre-Pangea layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section azattyq.org.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""Egemen Qazaqstan (egemen.kz kk; ru./en./ar. subdomains): selectors from research/kz-outlets.md (MCC: [itemprop=articleBody] ending at .top-news.social-links, h1.responsive_title, .name-auth h4, drop 'Фото'/'Сурет' lines; H) and HusenKomilov/parse_news test.py (h1.responsive_title, span.text-grey date, div.main-news.padding-80; M); tag/section selectors guessed (L)."""
+"""Egemen Qazaqstan: kk on egemen.kz and ar.egemen.kz (Arabic script), ru and en on subdomains.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section egemen.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""Gov.kz, ministries' press pages (www.gov.kz/memleket/entities/<org>/press/news/details/<id>?lang=ru|kk|en): research/kz-outlets.md knows no scraper, so every selector here is a guess (L), matched to the reconstructed fixtures."""
+"""Gov.kz ministries' press releases (the MFA's), ru/kk/en told apart by ?lang=.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section gov.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""Kazinform (inform.kz): 2024 layout body/lead from AIN kazinform_parser 2025 (H), its title/date/author/tag classes inferred from the same BEM block (L, generic h1/JSON-LD fallbacks); 2020 layout from the saved page (H)."""
+"""Kazinform (inform.kz, qazinform.com): ru, en and three Kazakh editions; 2024 and 2020 layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section inform.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

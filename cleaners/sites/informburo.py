@@ -1,4 +1,7 @@
-"""Informburo (informburo.kz; Kazakh under informburo.kz/kaz/): selectors from research/kz-outlets.md (AIN Greemq/ainews informburo_parser 2025 and yerbolatik/informburo_news_parsing: .article-excerpt, div.article minus .read-more, ul.article-tags, time[datetime]; H) and ARY arystan01/news_parser (div.article-meta time, date text 'D месяца YYYY, HH:MM'; M)."""
+"""Informburo: ru on informburo.kz, kk under informburo.kz/kaz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section informburo.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

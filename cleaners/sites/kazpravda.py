@@ -1,4 +1,7 @@
-"""Kazakhstanskaya Pravda (kazpravda.kz, ru): selectors from research/kz-outlets.md (MCC and ARY: h1.article__title, div.article__body ending at div.article__tags, time.article__date 'D месяца YYYY', div.article__views; H/M) and HusenKomilov/parse_news test.py (same three; M); author/lead/section selectors guessed (L)."""
+"""Kazakhstanskaya Pravda (kazpravda.kz), the ru edition.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kazpravda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

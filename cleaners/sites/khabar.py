@@ -1,4 +1,7 @@
-"""Khabar (khabar.kz ru /ru, kk /kk; 24.kz ru /ru, kk /kz): selectors from research/kz-outlets.md (MCC khabar crawler 2025-26: h1[itemprop=name], div.iq-blog-box up to .iq-blog-tag, li.border-gredient-left dd.mm.yyyy; M); 24.kz assumed to share the template, inner class names guessed (L)."""
+"""Khabar: khabar.kz (ru /ru, kk /kk) and its 24.kz channel (ru /ru, kk /kz).
+
+Research notes (sources, confidence): docs/outlet-notes.md, section khabar.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

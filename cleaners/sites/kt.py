@@ -1,4 +1,7 @@
-"""Kazakhstan Today (www.kt.kz, ru /rus/): research/kz-outlets.md knows no scraper (only the URL pattern /rus/<section>/<slug>_<10-digit id>.html); the page frame and the date text 'dd.mm.yyyy HH:MM' come from the saved 2018 homepage (shared/pages/kt.kz, H), the article block's class names are guesses in the site's style (L)."""
+"""Kazakhstan Today (www.kt.kz), the ru edition under /rus.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kt.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""Kursiv (kz.kursiv.media): selectors from research/kz-outlets.md (MCC martin-chen-tw/Kazakhstan-Meida-Corpus-Crawl Crawling/kursiv, 2025-26, H) and two public kz.kursiv.media scrapers (single-publishing-time__original, tag-cloud__item, main.single-body; 2024, M); the subcat-article template is MCC's fallback (L)."""
+"""Kursiv: kz.kursiv.media (ru, kk /kk, en /en) and the old kursiv.kz (ru).
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kursiv.media.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

@@ -1,4 +1,7 @@
-"""NUR.KZ (ru www.nur.kz, kk kaz.nur.kz): selectors from research/kz-outlets.md (H: AKZ, Arystanbek360/Thesis 2024, AIN 2025; old io-article-body layout M) and the article classes in the CSS of the saved 2018 homepage (article-headline, article-datetime, article-share, whatsapp-contacts)."""
+"""NUR.KZ: ru on www.nur.kz, kk on kaz.nur.kz; 2024 and 2019 layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section nur.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 
 # Article URLs carry a 7-digit id; the /latest/ listings list them (the sitemaps are frozen).

@@ -1,4 +1,7 @@
-"""Orda.kz (orda.kz ru, en.orda.kz, kaz.orda.kz; WordPress): title h1, date from article:published_time or time[datetime], sitemaps and boilerplate lines from research/kz-outlets.md (MCC Crawling/orda, 2025-26, M); the body container (.entry-content) is not documented by any scraper (L)."""
+"""Orda.kz (WordPress): ru on orda.kz, en on en.orda.kz, kk on kaz.orda.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section orda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

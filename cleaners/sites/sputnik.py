@@ -1,4 +1,7 @@
-"""Sputnik Kazakhstan (ru ru.sputnik.kz, kk sputnik.kz; before 2022 sputniknews.kz): body/lead/date selectors from research/kz-outlets.md (new div.article__text: MCC, M; old b-article__lead/__text + meta itemprop=datePublished: google/corpuscrawler, M); the other new-layout class names (announce-text, info-date, tag__text, data-type blocks) are assumptions, L."""
+"""Sputnik Kazakhstan: ru.sputnik.kz and sputnik.kz (kk), and the sputniknews.kz hosts before 2022.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section sputnik.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 
 # Articles are /YYYYMMDD/<slug>-<id>.html; each host's sitemap lists them.

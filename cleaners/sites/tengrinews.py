@@ -1,4 +1,7 @@
-"""Tengrinews (ru tengrinews.kz, kk kaz., en en.): selectors from research/kz-outlets.md (H: yelzha, bakirovdvm, ARY, MCC 2025; old layout M: Krog-13, AKZ); tags/section metas (name=) from the saved 2023-24 listings."""
+"""Tengrinews: ru on tengrinews.kz, kk on kaz.tengrinews.kz, en on en.tengrinews.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section tengrinews.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

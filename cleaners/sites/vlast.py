@@ -1,4 +1,7 @@
-"""Vlast.kz (ru, /kz/, /en/): selectors from research/kz-outlets.md (ARY vlast_parser: h1, ul.meta.item-expand-meta time.news-date; M) and a public Scrapy spider 'vlast' (li.has-title h1, div.default-item-in.js-mediator-article p; M); container/author/tag selectors guessed (L)."""
+"""Vlast.kz: ru, kk /kz/ and en /en/ on vlast.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section vlast.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 

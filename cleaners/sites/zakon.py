@@ -1,4 +1,7 @@
-"""Zakon.kz (ru www.zakon.kz, kk kaz.zakon.kz): selectors from research/kz-outlets.md (H: MCC crawling_article.py 2025, AIN 2025; legacy DLE layout M: MaxFallishe/zakonkz_parsing) and the saved 2018 homepage (og/article: metas, DLE-era chrome)."""
+"""Zakon.kz: ru on www.zakon.kz, kk on kaz.zakon.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section zakon.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
