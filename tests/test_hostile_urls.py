@@ -15,14 +15,11 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.base import MAX_SITEMAP_DEPTH, NewsSpider
 from scrapers.mirror import MirrorServer, spider_classes
-from scrapers.spiders import SPIDERS
 from scrapers.urlguard import HostGuardMiddleware, HostPolicy
 from tests.spider_server import FIXTURES, Run, Workdir, copy_outlet, redirect_to
 
 SPIDERS = {cls.name: cls for cls in spider_classes()}
 ARTICLE = "https://khabar.kz/ru/news/obshchestvo/item/163418-v-petropavlovske-nadstraivayut-damby-na-ishime"
-
-
 KhabarRu = SPIDERS["khabar_ru"]
 
 
