@@ -11,7 +11,9 @@ import importlib.util
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,10 +87,11 @@ def test_a_profile_file_alone_gives_a_spider_that_crawls_its_mirror(tmp_path: Pa
         (URL, "example.kz", "Открыт новый мост", "2026-11-30T10:15:00+05:00", "\n\n".join(BODY))]
 
 
-def _edition(**changes: str) -> Edition:
-    fields = {"language": "ru", "host": "example.kz", "start_url": "https://example.kz/sitemap.xml",
-              "spider": "example_ru", "article": r"^/news/\d+"} | changes
-    return Edition(**fields)
+EDITION = Edition("ru", "example.kz", "", "https://example.kz/sitemap.xml", spider="example_ru", article=r"^/news/\d+")
+
+
+def _edition(**changes: Any) -> Edition:
+    return replace(EDITION, **changes)
 
 
 LAYOUT = Layout(version="2026", valid_from="2026-01-01", body=("div.story",))
