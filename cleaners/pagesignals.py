@@ -22,7 +22,7 @@ _LISTING_PATH = re.compile(
     re.I,
 )
 # A bare section front: one segment, maybe after an edition prefix (`/kz/zha-aly-tar`).
-_SECTION_PATH = re.compile(rf"^/{_EDITION}([^/]+)/?$", re.I)
+_SECTION_PATH = re.compile(r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/)?([^/]+)/?$", re.I)
 # Path segments that name an index of other pages (`/collections/wallets`, `/c/kayaks`, `/topic/cloud/`).
 LISTING_SEGMENTS = frozenset((
     "archive", "archives", "author", "authors", "browse", "c", "cat", "catalog", "catalogs", "categories",

@@ -125,3 +125,39 @@ def test_the_registry_refuses_a_spider_name_twice() -> None:
                        editions=(_edition(spider="tengrinews_ru"),), layouts=(LAYOUT,))
     with pytest.raises(ProfileError, match="spider name 'tengrinews_ru' used by tengrinews.kz and example.kz"):
         check_registry([tengri, copy])
+
+
+@pytest.mark.parametrize(("url", "spider"), [
+    # the longest path prefix on the same host wins: /kz is the Kazakh edition, not the ru one
+    ("https://www.inform.kz/kz/some-story-1a2b3c", "inform_kz_kk"),
+    ("https://www.inform.kz/ru/some-story-1a2b3c", "inform_ru"),
+    ("https://kaz.inform.kz/some-story-1a2b3c", "inform_kk"),
+    # a subdomain falls back to its parent domain's edition; the same host beats it
+    ("https://m.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_ru"),
+    ("https://kaz.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_kk"),
+    # gov.kz: host and prefix are shared, the query names the edition
+    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=kk", "govkz_kk"),
+    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=en", "govkz_en"),
+    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1", None),
+])
+def test_a_url_has_one_edition(url: str, spider: str | None) -> None:
+    from cleaners.profiles import profile_for_url
+
+    profile = profile_for_url(url)
+    assert profile is not None
+    edition = profile.edition_for(url)
+    assert (edition.spider if edition else None) == spider
+
+
+@pytest.mark.parametrize(("spider", "url", "owned"), [
+    ("govkz_ru", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", True),
+    ("govkz_kk", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", False),
+    ("inform_ru", "https://www.inform.kz/kz/some-story-1a2b3c", False),
+    ("inform_kz_kk", "https://www.inform.kz/kz/some-story-1a2b3c", True),
+    ("tengrinews_ru", "https://m.tengrinews.kz/kazakhstan_news/story-551820/", False),  # not the edition's host
+    ("tengrinews_ru", "https://tengrinews.kz/kazakhstan_news/", False),  # a section front, not an article
+])
+def test_a_spider_owns_its_editions_articles(spider: str, url: str, owned: bool) -> None:
+    from scrapers.spiders import SPIDERS
+
+    assert SPIDERS[spider].owns(url) is owned
