@@ -24,8 +24,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from scrapers.archive_write import Page, Writer, warc_date
+from scrapers.urlguard import path_and_query
 
-from .crawl_mirror import build_mirror, path_of
+from .crawl_mirror import build_mirror
 from .docs import replace_block
 from .machine import ROOT
 
@@ -70,7 +71,7 @@ def make_pages(count: int) -> list[Page]:
     mirror = build_mirror("tengrinews_ru", count)
     pages = []
     for url in mirror.urls:
-        body, date = mirror.page(path_of(url)) or (b"", "")
+        body, date = mirror.page(path_and_query(url)) or (b"", "")
         pages.append(Page(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
     return pages
 

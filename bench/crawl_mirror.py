@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from cleaners.fixtures import Fixture
 from scrapers.discovery import parse_date
+from scrapers.urlguard import path_and_query
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 _SLUG, _WORD = b"\x00S\x00", b"\x00W\x00"
@@ -117,8 +118,8 @@ class Mirror:
             return None
         rows = []
         for url in self.urls[i * self.chunk:(i + 1) * self.chunk]:
-            t = self.templates[self.index[path_of(url)][0]]
-            rows.append(f"<url><loc>{escape(base + path_of(url))}</loc><lastmod>{t.lastmod}</lastmod></url>\n")
+            t = self.templates[self.index[path_and_query(url)][0]]
+            rows.append(f"<url><loc>{escape(base + path_and_query(url))}</loc><lastmod>{t.lastmod}</lastmod></url>\n")
         return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{"".join(rows)}</urlset>')
 
     def page(self, path: str) -> tuple[bytes, str] | None:
@@ -128,11 +129,6 @@ class Mirror:
             return None
         t = self.templates[found[0]]
         return t.render(found[1], found[2]), t.date
-
-
-def path_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _xml(text: str) -> bytes:
@@ -165,11 +161,11 @@ def build_mirror(spider_name: str, articles: int, chunk: int = 1000, root: Path 
         if found is None:
             raise SystemExit(f"{templates[k].name}: no copy URL matches {spider_name}'s article pattern")
         urls.append(found[0])
-        index[path_of(found[0])] = (k, n, found[1])
+        index[path_and_query(found[0])] = (k, n, found[1])
     if len(index) != articles:
         raise SystemExit(f"{spider_name}: copy URLs collide ({len(index)} distinct of {articles})")
-    start = spider.start_urls[0] if spider.start_urls else spider.find_edition().start_url
-    return Mirror(spider_name, path_of(start), templates, urls, index, chunk)
+    start = spider.edition.start_url
+    return Mirror(spider_name, path_and_query(start), templates, urls, index, chunk)
 
 
 def check_mirror(mirror: Mirror) -> list[str]:
@@ -181,7 +177,7 @@ def check_mirror(mirror: Mirror) -> list[str]:
         if k >= len(mirror.urls):
             break
         url = mirror.urls[k]
-        _, n, slug = mirror.index[path_of(url)]
+        _, n, slug = mirror.index[path_and_query(url)]
         fetched = parse_date(t.date) if t.date else None
         article = clean_html(t.render(n, slug), url, fetched_at=fetched.isoformat() if fetched else None).to_dict()
         if article.get("date") != t.lastmod:

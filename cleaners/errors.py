@@ -24,3 +24,7 @@ class DecodeError(CleanerError):
 
 class ExtractionError(CleanerError):
     """An internal stage failed on this page; the message names the stage."""
+
+
+class ProfileError(ValueError):
+    """A site profile is malformed (a programming error, not bad input); the message names it."""

@@ -14,6 +14,7 @@ of a grid. A non-article needs two points or more and more points than the artic
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .pagesignals import (
     PRODUCT_GROUP_OG, PageSignals, has_listing_segment, is_article_url, is_homepage_url, is_listing_url,
@@ -39,11 +40,11 @@ _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 STAMPED_LINES_MANY = 5
 
 
-def kind_from_url(url: str | None) -> str | None:
-    """`homepage` or `listing` when the URL alone says so, else None."""
+def kind_from_url(url: str | None, sections: Collection[str] = ()) -> str | None:
+    """`homepage` or `listing` when the URL alone says so (`sections`: the outlet's section fronts), else None."""
     if is_homepage_url(url):
         return HOMEPAGE
-    return LISTING if is_listing_url(url) else None
+    return LISTING if is_listing_url(url, sections) else None
 
 
 def _prose(signals: PageSignals, paragraphs: list[str]) -> int:
@@ -75,9 +76,9 @@ def listing_evidence(signals: PageSignals, url: str | None, prose: int, stamps: 
     return points + int(prose < PROSE_NONE) if points else 0
 
 
-def page_kind(signals: PageSignals, url: str | None, paragraphs: list[str]) -> str:
+def page_kind(signals: PageSignals, url: str | None, paragraphs: list[str], sections: Collection[str] = ()) -> str:
     """The kind of a page no profile layout matched, from its URL, its signals and its extracted body."""
-    kind = kind_from_url(url)
+    kind = kind_from_url(url, sections)
     if kind is not None:
         return kind
     prose = _prose(signals, paragraphs)

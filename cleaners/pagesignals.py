@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -13,12 +14,15 @@ _EDITION = r"(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?"
 # A homepage: the root or a language edition's root, maybe as an index file.
 _HOMEPAGE_PATH = re.compile(rf"^/{_EDITION}(?:index\.(?:html?|php))?$", re.I)
 # A section front (`/news/`, only bare: `/news/some-story` is an article on many sites); a taxonomy
-# page with one segment (`/tag/Алматы/`); or any pagination URL (`/page/3/`).
+# page with one segment (`/tag/Алматы/`); or any pagination URL (`/page/3/`). An outlet's own
+# section fronts (`/kazakhstan_news/`) come from its profile (`Edition.listing_sections`).
 _LISTING_PATH = re.compile(
-    rf"^/{_EDITION}(?:(?:news|novosti|latest|lenta|all|kazakhstan_news|world_news|zha-aly-tar)/?$"
+    rf"^/{_EDITION}(?:(?:news|novosti|latest|lenta|all)/?$"
     r"|(?:tag|tags|category|rubric|archive|search)(?:/[^/]*)?/?$)|/page/\d+/?$",
     re.I,
 )
+# A bare section front: one segment, maybe after an edition prefix (`/kz/zha-aly-tar`).
+_SECTION_PATH = re.compile(r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/)?([^/]+)/?$", re.I)
 # Path segments that name an index of other pages (`/collections/wallets`, `/c/kayaks`, `/topic/cloud/`).
 LISTING_SEGMENTS = frozenset((
     "archive", "archives", "author", "authors", "browse", "c", "cat", "catalog", "catalogs", "categories",
@@ -69,9 +73,16 @@ def is_homepage_url(url: str | None) -> bool:
     return bool(url) and bool(_HOMEPAGE_PATH.match(_path(url)))
 
 
-def is_listing_url(url: str | None) -> bool:
-    """A homepage, section, tag, archive or pagination URL."""
-    return bool(url) and (is_homepage_url(url) or bool(_LISTING_PATH.search(_path(url))))
+def is_listing_url(url: str | None, sections: Collection[str] = ()) -> bool:
+    """A homepage, section, tag, archive or pagination URL; `sections` adds the outlet's own
+    section fronts (lower case, as in `Edition.listing_sections`)."""
+    if not url:
+        return False
+    path = _path(url)
+    if is_homepage_url(url) or _LISTING_PATH.search(path):
+        return True
+    section = _SECTION_PATH.match(path) if sections else None
+    return section is not None and section[1].lower() in sections
 
 
 def _story_segment(segment: str) -> bool:

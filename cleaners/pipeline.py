@@ -22,7 +22,7 @@ from .pagesignals import page_signals
 from .parse import bound_markup, flatten_deep, parse_html
 from .profiles import Layout, SiteProfile, profile_for_url
 from .prune import prune_node
-from .select import ParsedPage, Root, first_node, select_all
+from .select import ParsedPage, Root, first_node, select_all, split_selector
 from .textfilters import FilterRules, filter_lines
 
 _HAS_TAG = ("<html", "<body", "<head", "<div", "<p", "<article", "<meta", "<title", "<span", "<a ", "<!doctype")
@@ -72,10 +72,10 @@ def _detected(tree: Root, layout: Layout) -> bool:
     so that `_profile_body` finds its result memoised instead of scanning the page again."""
     if not isinstance(tree, ParsedPage):
         return first_node(tree, layout.detectors) is not None
-    bodies = {selector.partition("@")[0] for selector in layout.body}
+    bodies = {split_selector(selector)[0] for selector in layout.body}
     for selector in layout.detectors:
-        css = selector.partition("@")[0]
-        found = bool(tree.css(css)) if css in bodies and css == css.strip() else tree.css_first(css.strip()) is not None
+        css = split_selector(selector)[0]
+        found = bool(tree.css(css)) if css in bodies else tree.css_first(css) is not None
         if found:
             return True
     return False
@@ -85,7 +85,7 @@ def _profile_body(page: ParsedPage, layout: Layout) -> list[str]:
     out: list[str] = []
     lead = select_all(page, layout.lead) if layout.lead else []
     for selector in layout.body:
-        nodes = page.css(selector.partition("@")[0])
+        nodes = page.css(split_selector(selector)[0])
         if not nodes:
             continue
         for node in nodes:
@@ -173,14 +173,15 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
         warnings.append("profile_layout_unknown")
     meta = extract_meta(page, profile, layout)
     kind_url = page_url or meta.canonical_url  # og:url when the page names no canonical
-    kind = kind_from_url(kind_url) if layout is None else None
+    sections = profile.listing_sections(kind_url) if profile else ()
+    kind = kind_from_url(kind_url, sections) if layout is None else None
     if kind is not None:
         return _listing_article(page, url, meta, profile, page_url, warnings, kind)
     signals = page_signals(page) if layout is None else None  # read before `_body` prunes the tree
     paras = _body(page, layout, page_url, warnings, markup, meta.article_body)
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
-    kind = page_kind(signals, kind_url, paras) if signals is not None else ARTICLE
+    kind = page_kind(signals, kind_url, paras, sections) if signals is not None else ARTICLE
     if kind != ARTICLE:
         return _listing_article(page, url, meta, profile, page_url, warnings, kind)
     if paras and meta.title and normalize_line(paras[0]) == meta.title:

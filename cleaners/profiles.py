@@ -11,23 +11,32 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .profile_check import check_profile, check_registry
 from .textfilters import FilterRules
 
 
 @dataclass(frozen=True)
 class Edition:
-    """A language edition: a host, optionally narrowed by a path prefix.
+    """A language edition: a host, optionally narrowed by a path prefix, and how its spider crawls it.
+
+    Each edition is one Scrapy spider (`scrapers/spiders/__init__.py` makes them from the registry).
 
     Attributes:
         language: `ru`, `kk` or `en`.
         host: the edition's host name.
         path_prefix: URL paths of this edition start with it (`/ru/`), or empty.
-        start_url: where its spider starts (a sitemap, feed or listing).
+        start_url: where its spider starts (a sitemap, sitemap index, feed or listing page).
         query: a `key=value` the URL's query must carry (gov.kz's `?lang=ru`).
+        spider: the spider's name (`tengrinews_ru`), unique across outlets.
+        article: regex searched in an article URL's path and query (`/news/123-slug?lang=ru`).
+        follow: regex: which sitemaps of a sitemap index the spider reads (default: all).
+        next_page: listing pagination, a path with `{n}` (`/news?page={n}`); default: none.
+        listing_sections: bare section paths (`kazakhstan_news` for `/kazakhstan_news/`, also after
+            an edition prefix such as `/kz/`) that are listing pages of this edition, not articles.
     """
 
     language: str
@@ -35,6 +44,16 @@ class Edition:
     path_prefix: str = ""
     start_url: str = ""
     query: str = ""
+    spider: str = ""
+    article: str = ""
+    follow: str = ""
+    next_page: str = ""
+    listing_sections: tuple[str, ...] = ()
+
+    def path_matches(self, url: str) -> bool:
+        """Does the URL's path start with this edition's prefix and its query carry `query`?"""
+        parts = urlsplit(url)
+        return parts.path.startswith(self.path_prefix) and (not self.query or self.query in parts.query.split("&"))
 
 
 @dataclass(frozen=True)
@@ -94,7 +113,6 @@ class SiteProfile:
         layouts: newest first; the first whose `detect` matches the page is used.
         title_suffixes: site-name suffixes stripped from titles.
         notes: free text for maintainers.
-        extra: outlet-specific settings.
     """
 
     id: str
@@ -104,22 +122,29 @@ class SiteProfile:
     layouts: tuple[Layout, ...]
     title_suffixes: tuple[str, ...] = ()
     notes: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_profile(self)
 
     def edition_for(self, url: str | None) -> Edition | None:
+        """The URL's edition: one whose host is the URL's host (or a parent domain of it) and whose
+        path prefix and query the URL has; the same host beats a parent domain, then the longest
+        prefix wins, then the first listed."""
         if not url:
             return None
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        host = (urlsplit(url).hostname or "").lower()
         best: tuple[tuple[bool, int], Edition] | None = None
         for ed in self.editions:
-            if ed.query and ed.query not in parts.query.split("&"):
-                continue
-            if _host_matches(host, ed.host) and parts.path.startswith(ed.path_prefix):
+            if _host_matches(host, ed.host) and ed.path_matches(url):
                 rank = (_same_host(host, ed.host), len(ed.path_prefix))
                 if best is None or rank > best[0]:
                     best = (rank, ed)
         return best[1] if best else None
+
+    def listing_sections(self, url: str | None) -> tuple[str, ...]:
+        """The section paths that are listings on the URL's edition (none off the profile's editions)."""
+        edition = self.edition_for(url)
+        return edition.listing_sections if edition else ()
 
 
 def _same_host(host: str, other: str) -> bool:
@@ -144,6 +169,7 @@ def all_profiles() -> tuple[SiteProfile, ...]:
         profile = getattr(module, "PROFILE", None)
         if isinstance(profile, SiteProfile):
             found.append(profile)
+    check_registry(found)
     return tuple(sorted(found, key=lambda p: p.id))
 
 

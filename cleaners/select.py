@@ -96,7 +96,8 @@ def _meta_key(query: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _split(selector: str) -> tuple[str, str | None]:
+def split_selector(selector: str) -> tuple[str, str | None]:
+    """A profile selector `css@attr` as (css, attr), both stripped; attr is None without `@`."""
     css, _, attr = selector.partition("@")
     return css.strip(), (attr.strip() or None)
 
@@ -109,7 +110,7 @@ def _value(node: LexborNode, attr: str | None) -> str:
 def select_all(root: Root, selectors: tuple[str, ...]) -> list[str]:
     """Values of every match of the first selector that matches anything."""
     for selector in selectors:
-        css, attr = _split(selector)
+        css, attr = split_selector(selector)
         try:
             values = [v for v in (_value(n, attr) for n in root.css(css)) if v]
         except ValueError:  # an invalid selector in a profile is a bug; report clearly
@@ -126,7 +127,7 @@ def select_first(root: Root, selectors: tuple[str, ...]) -> str | None:
 
 def first_value(root: Root, selector: str) -> str | None:
     """`select_first(root, (selector,))` without reading the values after the first non-empty one."""
-    css, attr = _split(selector)
+    css, attr = split_selector(selector)
     try:
         for node in root.css(css):
             value = _value(node, attr)
@@ -139,7 +140,7 @@ def first_value(root: Root, selector: str) -> str | None:
 
 def first_node(root: Root, selectors: tuple[str, ...]) -> LexborNode | None:
     for selector in selectors:
-        node = root.css_first(_split(selector)[0])
+        node = root.css_first(split_selector(selector)[0])
         if node is not None:
             return node
     return None

@@ -1,10 +1,11 @@
 """The base of every kaznews spider: discover article URLs, fetch them, yield raw `Page`s.
 
-A spider is declarative (see scrapers/spiders/): the outlet's profile id and an edition
-language pick the `Edition` (its host, path prefix and start URL); `article` is a regex that
-article URLs match; `next_page` a path template for listing pagination. Discovery reads
-whatever a start URL returns (sniffed, not declared): a sitemap index, a (news) sitemap, an
-RSS/Atom feed, or an HTML listing page. Cleaning happens in the pipelines.
+A spider is one edition of a site profile (`cleaners/sites/`): `spider_class` makes it, and
+scrapers/spiders/ holds one per edition of the registry. The edition gives its host, path prefix
+and start URL; `Edition.article` is a regex that article URLs match, `Edition.follow` which
+sitemaps of an index to read, `Edition.next_page` a path template for listing pagination.
+Discovery reads whatever a start URL returns (sniffed, not declared): a sitemap index, a (news)
+sitemap, an RSS/Atom feed, or an HTML listing page. Cleaning happens in the pipelines.
 
 Arguments (`-a name=value`): since / until (ISO 8601; sitemap and feed entries outside the
 window are not fetched, articles dated outside it are dropped), max_articles (stop after N
@@ -16,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from functools import cached_property
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -29,24 +30,21 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from cleaners.profiles import Edition, profile_by_id
+from cleaners.profiles import Edition, SiteProfile
 
 from .backlog import Backlog
 from .crawlstate import CrawlState, crawl_state
 from .discovery import Entry, parse_date, read_document
 from .items import Page
-from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url
+from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url, path_and_query
 
 
 class NewsSpider(scrapy.Spider):
-    outlet: ClassVar[str] = ""  # profile id, e.g. "inform.kz"
-    language: ClassVar[str] = ""  # edition language, an ISO 639-1 code (ru, kk, en)
-    host: ClassVar[str] = ""  # only when the profile has several editions of this language:
-    prefix: ClassVar[str | None] = None  # their host and path prefix pick one
-    start_urls: ClassVar[tuple[str, ...]] = ()  # default: the edition's start_url
-    article: ClassVar[str] = ""  # regex searched in article URLs' path and query
-    follow: ClassVar[str] = ""  # regex: which sitemaps of a sitemap index to read (default all)
-    next_page: ClassVar[str] = ""  # listing pagination, a path with {n}: "/news/page/{n}/"
+    """A spider of one edition; `spider_class` fills in the class attributes."""
+
+    profile: ClassVar[SiteProfile]
+    edition: ClassVar[Edition]
+    outlet: ClassVar[str] = ""  # the profile id, e.g. "inform.kz"
 
     def __init__(self, since: str | None = None, until: str | None = None, max_articles: str | None = None,
                  base_url: str | None = None, **kwargs: Any) -> None:
@@ -55,10 +53,8 @@ class NewsSpider(scrapy.Spider):
         self.until = _bound(until, "until")
         self.max_articles = int(max_articles) if max_articles else 0
         self.base_url = (base_url or "").rstrip("/")
-        self.edition = self.find_edition()
-        self.follow_re = re.compile(self.follow)
-        profile = profile_by_id(self.outlet)
-        self.host_policy = HostPolicy.of((*(profile.domains if profile else ()), self.edition.host), self.base_url)
+        self.follow_re = re.compile(self.edition.follow)
+        self.host_policy = HostPolicy.of((*self.profile.domains, self.edition.host), self.base_url)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -79,16 +75,6 @@ class NewsSpider(scrapy.Spider):
         """Article URLs not requested yet, made on first use (after the add-ons set the window)."""
         return Backlog(self.crawler.settings.getint("KAZNEWS_ARTICLE_WINDOW"))
 
-    @classmethod
-    def find_edition(cls) -> Edition:
-        profile = profile_by_id(cls.outlet)
-        found = [e for e in (profile.editions if profile else ()) if e.language == cls.language
-                 and (not cls.host or e.host == cls.host) and cls.prefix in (None, e.path_prefix)]
-        if len(found) != 1:
-            raise ValueError(f"{cls.name}: {len(found)} {cls.language} editions of {cls.outlet} match"
-                             f" host {cls.host!r} and prefix {cls.prefix!r}")
-        return found[0]
-
     # URLs: the outlet's own URL is the identity; base_url only changes where it is fetched from.
     @property
     def origin(self) -> str:
@@ -97,8 +83,8 @@ class NewsSpider(scrapy.Spider):
     def fetch_url(self, url: str) -> str:
         if not self.base_url:
             return url
-        parts = urlsplit(url)
-        return self.base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        found = path_and_query(url)
+        return self.base_url + (found if found.startswith("/") else "/" + found)
 
     def original_url(self, found: str) -> str | None:
         """The outlet URL behind a URL found in a response, or None when it is off this site.
@@ -112,18 +98,11 @@ class NewsSpider(scrapy.Spider):
 
     @classmethod
     def owns(cls, url: str) -> bool:
-        """Is this an article URL of this spider's edition (its host and most specific path prefix)?
-
-        Editions that share host and prefix (gov.kz's ?lang=) are told apart by `article` alone.
-        """
-        parts = urlsplit(url)
-        profile, mine = profile_by_id(cls.outlet), cls.find_edition()
-        host = _bare(parts.hostname or "")
-        candidates = [e for e in (profile.editions if profile else ())
-                      if _bare(e.host) == host and parts.path.startswith(e.path_prefix)]
-        best = max(candidates, key=lambda e: len(e.path_prefix), default=None)
-        return (best is not None and (best.host, best.path_prefix) == (mine.host, mine.path_prefix)
-                and re.search(cls.article, parts.path + (f"?{parts.query}" if parts.query else "")) is not None)
+        """Is this an article URL of this spider's edition? On the edition's host, the URL's
+        edition (`SiteProfile.edition_for`: prefix and query) is this one, and `article` matches."""
+        host = urlsplit(url).hostname or ""
+        return (_bare(host) == _bare(cls.edition.host) and cls.profile.edition_for(url) is cls.edition
+                and re.search(cls.edition.article, path_and_query(url)) is not None)
 
     def in_window(self, modified: datetime | None, *, upper: bool = True) -> bool:
         if modified is None:
@@ -132,8 +111,7 @@ class NewsSpider(scrapy.Spider):
 
     # Requests
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.start_urls or (self.edition.start_url,):
-            yield self._discovery_request(url, 1, dont_filter=True)
+        yield self._discovery_request(self.edition.start_url, 1, dont_filter=True)
 
     def _discovery_request(self, url: str, page: int, dont_filter: bool = False, depth: int = 0) -> scrapy.Request:
         return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
@@ -193,8 +171,9 @@ class NewsSpider(scrapy.Spider):
         self.backlog.add(fresh)
         yield from self._article_requests(self.backlog.take())
         page = response.meta.get("kaznews_page", 1)
-        if doc.kind == "html" and self.next_page and fresh and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
-            url = self.origin + self.next_page.format(n=page + 1)
+        next_page = self.edition.next_page
+        if doc.kind == "html" and next_page and fresh and page < self.settings.getint("KAZNEWS_MAX_PAGES"):
+            url = self.origin + next_page.format(n=page + 1)
             yield self._discovery_request(url, page + 1)
 
     def parse_article(self, response: Response) -> Iterator[Page | scrapy.Request]:
@@ -222,6 +201,15 @@ MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use 
 SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
 _IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"),
             ("robots.txt", "robots_forbidden"))
+
+
+def spider_class(profile: SiteProfile, edition: Edition, module: str) -> type[NewsSpider]:
+    """The spider of one edition (`tengrinews_ru` → class `TengrinewsRu`), defined in `module`."""
+    class_name = "".join(part.capitalize() for part in edition.spider.split("_"))
+    attrs = {"name": edition.spider, "outlet": profile.id, "profile": profile, "edition": edition,
+             "__module__": module, "__doc__": f"{profile.name}, {edition.language} edition on {edition.host}"
+             f"{edition.path_prefix} (from `cleaners/sites/`)."}
+    return type(class_name, (NewsSpider,), attrs)
 
 
 def _bare(host: str) -> str:

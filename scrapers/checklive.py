@@ -71,7 +71,7 @@ def pick_spiders(names: list[str], available: dict[str, Any], all_editions: bool
     for name in names:
         cls = available[name]
         profile = profile_by_id(cls.outlet)
-        rank = profile.editions.index(cls.find_edition()) if profile else 0
+        rank = profile.editions.index(cls.edition) if profile else 0
         if cls.outlet not in first or rank < first[cls.outlet][0]:
             first[cls.outlet] = (rank, name)
     return [name for _, name in first.values()]

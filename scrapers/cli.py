@@ -130,7 +130,7 @@ def spider_names() -> dict[tuple[str, Any], str]:
     """(outlet id, edition) → spider name, for `kaznews sites`."""
     from .mirror import spider_classes
 
-    return {(cls.outlet, cls.find_edition()): cls.name for cls in spider_classes()}
+    return {(cls.outlet, cls.edition): cls.name for cls in spider_classes()}
 
 
 def main(argv: list[str] | None = None) -> int:

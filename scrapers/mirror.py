@@ -33,6 +33,7 @@ from cleaners.fixtures import Fixture, checkout_fixtures, iter_fixtures
 
 from .base import NewsSpider
 from .discovery import parse_date
+from .urlguard import path_and_query
 
 PLACEHOLDER = "{base_url}"
 Route = Callable[[BaseHTTPRequestHandler], None]  # writes its own response
@@ -63,13 +64,8 @@ def edition_fixtures(spider: type[NewsSpider], root: Path) -> list[Fixture]:
     return [f for f in iter_fixtures(root, spider.outlet) if f.url and spider.owns(f.url)]
 
 
-def _path(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
 def _mirror_url(url: str) -> str:
-    return PLACEHOLDER + _path(url) if url.startswith("https://") else url
+    return PLACEHOLDER + path_and_query(url) if url.startswith("https://") else url
 
 
 # Generation
@@ -79,8 +75,8 @@ def build(spider: type[NewsSpider], root: Path) -> dict[str, bytes]:
     for fx in edition_fixtures(spider, root):
         expected = fx.expected() if fx.expected_path.exists() else {}
         items.append((fx.url or "", expected.get("title") or fx.name, parse_date(expected.get("date"))))
-    start = spider.start_urls[0] if spider.start_urls else spider.find_edition().start_url
-    kind, name = _kind(start), file_for(_path(start))
+    start = spider.edition.start_url
+    kind, name = _kind(start), file_for(path_and_query(start))
     if kind == "sitemap" and "index" in name.rsplit("/", 1)[-1]:
         child = name.rsplit("/", 1)[0] + "/sitemap-news.xml" if "/" in name else "sitemap-news.xml"
         index = f"<sitemap><loc>{PLACEHOLDER}/{child}</loc></sitemap>"
@@ -93,15 +89,16 @@ def build(spider: type[NewsSpider], root: Path) -> dict[str, bytes]:
                           + (f"<pubDate>{format_datetime(d)}</pubDate>" if d else "") + "</item>\n"
                           for u, t, d in items)
         return {name: _xml(f'<rss version="2.0"><channel><title>{spider.name}</title>\n{entries}</channel></rss>')}
-    if not spider.next_page:
+    next_page = spider.edition.next_page
+    if not next_page:
         return {name: _listing(items, "")}
     per_page = max(1, (len(items) + 1) // 2)
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)]
     chunks.append([])  # the end: a page without new articles stops the pagination
     files = {}
     for n, chunk in enumerate(chunks):
-        nxt = f"{PLACEHOLDER}{spider.next_page.format(n=n + 2)}" if n + 1 < len(chunks) else ""
-        files[name if n == 0 else file_for(spider.next_page.format(n=n + 1))] = _listing(chunk, nxt)
+        nxt = f"{PLACEHOLDER}{next_page.format(n=n + 2)}" if n + 1 < len(chunks) else ""
+        files[name if n == 0 else file_for(next_page.format(n=n + 1))] = _listing(chunk, nxt)
     return files
 
 
@@ -178,7 +175,7 @@ class MirrorServer:
         spider = self.spider_map.get(name)
         if spider is not None and name not in self.sites:
             self.sites[name] = Site(self.root / spider.outlet / "mirror" / name,
-                                    {_path(f.url or ""): f for f in edition_fixtures(spider, self.root)})
+                                    {path_and_query(f.url or ""): f for f in edition_fixtures(spider, self.root)})
         return self.sites.get(name)
 
     def base_url(self, spider: str) -> str:

@@ -23,6 +23,12 @@ SCHEMES = frozenset({"http", "https"})
 OFFSITE = "off-site"  # in the IgnoreRequest message: scrapers.base.failure_reason names it `offsite`
 
 
+def path_and_query(url: str) -> str:
+    """The URL's path and query as one string (`/news/1?lang=ru`); the path may be empty."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def fetched_url(url: str) -> str:
     """The URL as Scrapy will fetch it."""
     return safe_url_string(url)

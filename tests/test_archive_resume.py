@@ -9,9 +9,10 @@ import time
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from bench.crawl_mirror import build_mirror, path_of
+from bench.crawl_mirror import build_mirror
 from scrapers.archive_write import Page, Writer, warc_date
 from scrapers.cli import main
+from scrapers.urlguard import path_and_query
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES, PER_FILE = 6, 40
@@ -22,7 +23,7 @@ def _write_files(folder: Path) -> list[Path]:
     mirror = build_mirror("tengrinews_ru", FILES * PER_FILE)
     pages = []
     for url in mirror.urls:
-        body, date = mirror.page(path_of(url)) or (b"", "")
+        body, date = mirror.page(path_and_query(url)) or (b"", "")
         pages.append(Page(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
     paths = []
     for n in range(FILES):

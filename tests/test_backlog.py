@@ -11,8 +11,10 @@ from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
 from scrapers.backlog import Backlog
-from scrapers.spiders.khabar import KhabarRu
+from scrapers.spiders import SPIDERS
 from tests.spider_server import Workdir
+
+KhabarRu = SPIDERS["khabar_ru"]
 
 WINDOW = 40
 ITEM = "https://khabar.kz/ru/news/obshchestvo/item/{n}-x"

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from bench import crawl
-from bench.crawl_mirror import build_mirror, check_mirror, path_of
+from bench.crawl_mirror import build_mirror, check_mirror
 from scrapers.localredis import unavailable
 from scrapers.state import fingerprint
+from scrapers.urlguard import path_and_query
 
 N = 50
 
@@ -18,7 +19,7 @@ def test_mirror_copies_are_distinct_articles_that_clean_like_their_fixtures() ->
     mirror = build_mirror("tengrinews_ru", N, chunk=20)
     assert len(set(mirror.urls)) == N and mirror.sitemaps() == 3
     assert check_mirror(mirror) == []
-    bodies = {fingerprint(mirror.page(path_of(url))[0].decode()) for url in mirror.urls}  # type: ignore[index]
+    bodies = {fingerprint(mirror.page(path_and_query(url))[0].decode()) for url in mirror.urls}  # type: ignore[index]
     assert len(bodies) == N
     index = mirror.sitemap_index("http://127.0.0.1:1").decode()
     assert index.count("<sitemap>") == 3 and "sitemap-news-2.xml" in index

@@ -12,8 +12,10 @@ import pytest
 
 from cleaners.health import check_page
 from scrapers.mirror import MirrorServer
-from scrapers.spiders.tengrinews import TengrinewsRu
+from scrapers.spiders import SPIDERS
 from tests.spider_server import ROOT
+
+TengrinewsRu = SPIDERS["tengrinews_ru"]
 
 FAST = ["--set", "AUTOTHROTTLE_ENABLED=0", "--set", "DOWNLOAD_DELAY=0"]
 FIXTURES = ROOT / "fixtures"

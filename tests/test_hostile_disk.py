@@ -14,13 +14,14 @@ from scrapers import pipelines
 from scrapers.cli import report
 from scrapers.extensions import summary
 from scrapers.items import Record
-from scrapers.spiders.khabar import KhabarRu
+from scrapers.spiders import SPIDERS
 
 FETCHED = "2026-01-05T10:00:00Z"
+KHABAR_RU = SPIDERS["khabar_ru"]
 
 
 def _exporter(tmp_path: Path, fsync: str = "line") -> pipelines.ExportPipeline:
-    crawler = get_crawler(KhabarRu, {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
+    crawler = get_crawler(KHABAR_RU, {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
                                      "KAZNEWS_OUTPUT": str(tmp_path / "out.jsonl"), "KAZNEWS_FSYNC": fsync})
     return pipelines.ExportPipeline(crawler)
 

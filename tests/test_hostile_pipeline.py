@@ -11,7 +11,7 @@ from scrapy.utils.test import get_crawler
 from scrapers import pipelines
 from scrapers.budget import PageTimeout, page_budget
 from scrapers.items import Page
-from scrapers.spiders import khabar
+from scrapers.spiders import SPIDERS
 
 BUDGET_S = 0.3
 URL = "https://hostile.example/news/2026/01/05/story"
@@ -26,7 +26,7 @@ def _spin(*args: object, **kwargs: object) -> None:
 def _crawler(tmp_path: Path):
     settings = {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_PAGE_BUDGET": BUDGET_S,
                 "KAZNEWS_BACKEND": "sqlite"}
-    return get_crawler(khabar.KhabarRu, settings)
+    return get_crawler(SPIDERS["khabar_ru"], settings)
 
 
 def _page(body: bytes) -> Page:

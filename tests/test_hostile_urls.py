@@ -13,17 +13,17 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
-from scrapers.base import MAX_SITEMAP_DEPTH
+from scrapers.base import MAX_SITEMAP_DEPTH, NewsSpider
 from scrapers.mirror import MirrorServer, spider_classes
-from scrapers.spiders.khabar import KhabarRu
 from scrapers.urlguard import HostGuardMiddleware, HostPolicy
 from tests.spider_server import FIXTURES, Run, Workdir, copy_outlet, redirect_to
 
 SPIDERS = {cls.name: cls for cls in spider_classes()}
 ARTICLE = "https://khabar.kz/ru/news/obshchestvo/item/163418-v-petropavlovske-nadstraivayut-damby-na-ishime"
+KhabarRu = SPIDERS["khabar_ru"]
 
 
-def _spider(tmp_path: Path, base_url: str = "") -> KhabarRu:
+def _spider(tmp_path: Path, base_url: str = "") -> NewsSpider:
     crawler = get_crawler(KhabarRu, {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite"})
     crawler.spider = KhabarRu.from_crawler(crawler, base_url=base_url or None)
     return crawler.spider

@@ -13,7 +13,7 @@ from cleaners import clean_html
 from cleaners.metadata import strip_site_suffix
 from cleaners.pagekind import kind_from_url
 from cleaners.pagesignals import has_listing_segment, is_article_url, is_listing_url
-from cleaners.profiles import profile_by_id
+from cleaners.profiles import profile_by_id, profile_for_url
 
 SENTENCE = "The city council approved the new budget for public transport after a long debate on Tuesday. "
 PROSE = "".join(f"<p>{SENTENCE * 3}Paragraph number {i}.</p>" for i in range(6))
@@ -193,3 +193,14 @@ def test_page_kind_is_in_the_json(article_validator) -> None:
     data = json.loads(art.to_json())
     assert data["page_kind"] == "listing"
     article_validator.validate(data)
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://tengrinews.kz/kazakhstan_news/", "listing"),  # tengrinews.kz's Edition.listing_sections
+    ("https://24.kz/kz/zha-aly-tar", "listing"),  # 24.kz's Kazakh news listing
+    ("https://example.com/kazakhstan_news/", None),  # another site's section of that name says nothing
+])
+def test_an_outlets_listing_sections_come_from_its_profile(url: str, kind: str | None) -> None:
+    profile = profile_for_url(url)
+    sections = profile.listing_sections(url) if profile else ()
+    assert kind_from_url(url, sections) == kind

@@ -1,15 +1,24 @@
-"""Akorda, the President's site (akorda.kz ru /ru, kk /kz, en /en): selectors from research/kz-outlets.md (MCC akorda_* crawlers 2025-26: body <article>, title h2.mt-5, date in the h5 after it, "Go back"/"Back" and akorda.kz lines dropped; M); breadcrumb section and junk class names are guesses (L)."""
+"""Akorda, the President's site: ru /ru, kk /kz and en /en on www.akorda.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section akorda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Article URLs end -<id>: /ru/events/...-123; the /events listings page with ?page=N.
+ARTICLE = r"^/(?:ru|kz|en)/[^/?]+-\d+$"
 
 PROFILE = SiteProfile(
     id="akorda.kz",
     name="Akorda",
     domains=("akorda.kz",),
     editions=(
-        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1"),
-        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1"),
-        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1"),
+        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1",
+                spider="akorda_ru", article=ARTICLE, next_page="/ru/events?page={n}"),
+        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1",
+                spider="akorda_kk", article=ARTICLE, next_page="/kz/events?page={n}"),
+        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1",
+                spider="akorda_en", article=ARTICLE, next_page="/en/events?page={n}"),
     ),
     title_suffixes=(
         "Официальный сайт Президента Республики Казахстан",

@@ -1,14 +1,22 @@
-"""Azattyq (RFE/RL; ru rus.azattyq.org, kk www.azattyq.org): Pangea selectors from general knowledge of the Pangea CMS, matching public VOA/RFE scrapers in the code index (h1.title.pg-title, div#article-content div.wsw, .publishing-details .links__item-link; M); pre-Pangea layout from the Zotero RFE/RL translator (2014; L); feeds from research/kz-outlets.md."""
+"""Radio Azattyq (RFE/RL): ru on rus.azattyq.org, kk on www.azattyq.org; Pangea and pre-Pangea layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section azattyq.org.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /a/<id>.html (old: /content/article/<id>.html); the spiders read the Pangea RSS feeds.
+ARTICLE = r"^/(?:a|content/article)/\d+\.html$"
 
 PROFILE = SiteProfile(
     id="azattyq.org",
     name="Radio Azattyq",
     domains=("azattyq.org",),
     editions=(
-        Edition("ru", "rus.azattyq.org", "", "https://rus.azattyq.org/api/zororegtor"),
-        Edition("kk", "www.azattyq.org", "", "https://www.azattyq.org/api/"),
+        Edition("ru", "rus.azattyq.org", "", "https://rus.azattyq.org/api/zororegtor",
+                spider="azattyq_ru", article=ARTICLE),
+        Edition("kk", "www.azattyq.org", "", "https://www.azattyq.org/api/",
+                spider="azattyq_kk", article=ARTICLE),
     ),
     title_suffixes=("Радио Азаттык", "Азаттык", "Азаттық радиосы", "Азаттық", "Radio Azattyq", "RFE/RL"),
     layouts=(

@@ -1,16 +1,26 @@
-"""Egemen Qazaqstan (egemen.kz kk; ru./en./ar. subdomains): selectors from research/kz-outlets.md (MCC: [itemprop=articleBody] ending at .top-news.social-links, h1.responsive_title, .name-auth h4, drop 'Фото'/'Сурет' lines; H) and HusenKomilov/parse_news test.py (h1.responsive_title, span.text-grey date, div.main-news.padding-80; M); tag/section selectors guessed (L)."""
+"""Egemen Qazaqstan: kk on egemen.kz and ar.egemen.kz (Arabic script), ru and en on subdomains.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section egemen.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /article/<id>-<slug>; each host's sitemap lists them.
+ARTICLE = r"^/article/\d+-[^/?]+$"
 
 PROFILE = SiteProfile(
     id="egemen.kz",
     name="Egemen Qazaqstan",
     domains=("egemen.kz",),
     editions=(
-        Edition("kk", "egemen.kz", "", "https://egemen.kz/sitemap.xml"),
-        Edition("ru", "ru.egemen.kz", "", "https://ru.egemen.kz/sitemap.xml"),
-        Edition("en", "en.egemen.kz", "", "https://en.egemen.kz/sitemap.xml"),
-        Edition("kk", "ar.egemen.kz", "", "https://ar.egemen.kz/sitemap.xml"),  # Arabic-script Kazakh
+        Edition("kk", "egemen.kz", "", "https://egemen.kz/sitemap.xml",
+                spider="egemen_kk", article=ARTICLE),
+        Edition("ru", "ru.egemen.kz", "", "https://ru.egemen.kz/sitemap.xml",
+                spider="egemen_ru", article=ARTICLE),
+        Edition("en", "en.egemen.kz", "", "https://en.egemen.kz/sitemap.xml",
+                spider="egemen_en", article=ARTICLE),
+        Edition("kk", "ar.egemen.kz", "", "https://ar.egemen.kz/sitemap.xml",
+                spider="egemen_ar_kk", article=ARTICLE),  # Arabic-script Kazakh
     ),
     title_suffixes=("Egemen Qazaqstan", "Егемен Қазақстан", "Egemen.kz", "Egemen"),
     layouts=(

@@ -1,17 +1,25 @@
-"""Gov.kz, ministries' press pages (www.gov.kz/memleket/entities/<org>/press/news/details/<id>?lang=ru|kk|en): research/kz-outlets.md knows no scraper, so every selector here is a guess (L), matched to the reconstructed fixtures."""
+"""Gov.kz ministries' press releases (the MFA's), ru/kk/en told apart by ?lang=.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section gov.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
-# The language is a query parameter (?lang=), which editions cannot see: all three share the host
-# and path prefix, and the article's language comes from its text.
+# The language is a query parameter (?lang=): the three editions share host and path prefix and
+# are told apart by `query`. Articles are the MFA's press releases.
+ARTICLE = r"^/memleket/entities/mfa/press/news/details/\d+\?lang=(?:ru|kk|en)$"
+
 PROFILE = SiteProfile(
     id="gov.kz",
     name="Gov.kz",
     domains=("gov.kz",),
     editions=(
-        Edition("ru", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru", query="lang=ru"),
-        Edition("kk", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk", query="lang=kk"),
-        Edition("en", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en", query="lang=en"),
+        Edition("ru", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru",
+                query="lang=ru", spider="govkz_ru", article=ARTICLE),
+        Edition("kk", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk",
+                query="lang=kk", spider="govkz_kk", article=ARTICLE),
+        Edition("en", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en",
+                query="lang=en", spider="govkz_en", article=ARTICLE),
     ),
     title_suffixes=(
         "Gov.kz", "Портал государственных органов", "Мемлекеттік органдар порталы", "Government agencies portal",

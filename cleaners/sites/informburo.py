@@ -1,15 +1,23 @@
-"""Informburo (informburo.kz; Kazakh under informburo.kz/kaz/): selectors from research/kz-outlets.md (AIN Greemq/ainews informburo_parser 2025 and yerbolatik/informburo_news_parsing: .article-excerpt, div.article minus .read-more, ul.article-tags, time[datetime]; H) and ARY arystan01/news_parser (div.article-meta time, date text 'D месяца YYYY, HH:MM'; M)."""
+"""Informburo: ru on informburo.kz, kk under informburo.kz/kaz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section informburo.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles under /novosti, /stati, /interview, /istorii (ru) and /kaz/newskaz (kk); listings page with ?page=N.
+ARTICLE = r"^/(?:kaz/)?(?:novosti|stati|interview|istorii|newskaz)/[^/?]+$"
 
 PROFILE = SiteProfile(
     id="informburo.kz",
     name="Informburo",
     domains=("informburo.kz",),
     editions=(
-        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti"),
+        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti",
+                spider="informburo_ru", article=ARTICLE, next_page="/novosti?page={n}"),
         # no kaz.informburo.kz host is known; Kazakh articles live at informburo.kz/kaz/newskaz/<slug>
-        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz"),
+        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz",
+                spider="informburo_kk", article=ARTICLE, next_page="/kaz/newskaz?page={n}"),
     ),
     title_suffixes=("Informburo.kz", "Informburo", "informburo.kz"),
     layouts=(

@@ -1,13 +1,20 @@
-"""Kazakhstanskaya Pravda (kazpravda.kz, ru): selectors from research/kz-outlets.md (MCC and ARY: h1.article__title, div.article__body ending at div.article__tags, time.article__date 'D месяца YYYY', div.article__views; H/M) and HusenKomilov/parse_news test.py (same three; M); author/lead/section selectors guessed (L)."""
+"""Kazakhstanskaya Pravda (kazpravda.kz), the ru edition.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kazpravda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /n/<slug>/; the sitemap lists them.
+ARTICLE = r"^/n/[^/?]+/$"
 
 PROFILE = SiteProfile(
     id="kazpravda.kz",
     name="Казахстанская правда",
     domains=("kazpravda.kz",),
     editions=(
-        Edition("ru", "kazpravda.kz", "", "https://kazpravda.kz/sitemap.xml"),
+        Edition("ru", "kazpravda.kz", "", "https://kazpravda.kz/sitemap.xml",
+                spider="kazpravda_ru", article=ARTICLE),
     ),
     title_suffixes=("Казахстанская правда", "Казправда", "Kazpravda.kz", "Kazpravda"),
     layouts=(

@@ -1,16 +1,27 @@
-"""Khabar (khabar.kz ru /ru, kk /kk; 24.kz ru /ru, kk /kz): selectors from research/kz-outlets.md (MCC khabar crawler 2025-26: h1[itemprop=name], div.iq-blog-box up to .iq-blog-tag, li.border-gredient-left dd.mm.yyyy; M); 24.kz assumed to share the template, inner class names guessed (L)."""
+"""Khabar: khabar.kz (ru /ru, kk /kk) and its 24.kz channel (ru /ru, kk /kz).
+
+Research notes (sources, confidence): docs/outlet-notes.md, section khabar.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /item/<id>-<slug>: khabar.kz from its sitemap, 24.kz from its news listings.
+ARTICLE = r"/item/\d+-[^/?]+/?$"
 
 PROFILE = SiteProfile(
     id="khabar.kz",
     name="Khabar",
     domains=("khabar.kz", "24.kz"),
     editions=(
-        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml"),
-        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml"),
-        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/"),
-        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar"),
+        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml",
+                spider="khabar_ru", article=ARTICLE),
+        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml",
+                spider="khabar_kk", article=ARTICLE),
+        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/",
+                spider="khabar24_ru", article=ARTICLE),
+        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar",
+                spider="khabar24_kk", article=ARTICLE,
+                listing_sections=("zha-aly-tar",)),  # /kz/zha-aly-tar: the Kazakh news listing
     ),
     title_suffixes=("Хабар 24", "Хабар", "Khabar 24", "Khabar", "24.kz", "khabar.kz"),
     layouts=(

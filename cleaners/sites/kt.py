@@ -1,13 +1,20 @@
-"""Kazakhstan Today (www.kt.kz, ru /rus/): research/kz-outlets.md knows no scraper (only the URL pattern /rus/<section>/<slug>_<10-digit id>.html); the page frame and the date text 'dd.mm.yyyy HH:MM' come from the saved 2018 homepage (shared/pages/kt.kz, H), the article block's class names are guesses in the site's style (L)."""
+"""Kazakhstan Today (www.kt.kz), the ru edition under /rus.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kt.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /rus/<section>/<slug>_<10-digit id>.html; the RSS feed lists them.
+ARTICLE = r"^/rus/[a-z_]+/[^/?]+_\d{10}\.html$"
 
 PROFILE = SiteProfile(
     id="kt.kz",
     name="Kazakhstan Today",
     domains=("kt.kz",),
     editions=(
-        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/"),
+        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/",
+                spider="kt_ru", article=ARTICLE),
     ),
     title_suffixes=("Kazakhstan Today", "KAZAKHSTAN TODAY", "kt.kz"),
     layouts=(

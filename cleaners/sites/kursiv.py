@@ -1,6 +1,12 @@
-"""Kursiv (kz.kursiv.media): selectors from research/kz-outlets.md (MCC martin-chen-tw/Kazakhstan-Meida-Corpus-Crawl Crawling/kursiv, 2025-26, H) and two public kz.kursiv.media scrapers (single-publishing-time__original, tag-cloud__item, main.single-body; 2024, M); the subcat-article template is MCC's fallback (L)."""
+"""Kursiv: kz.kursiv.media (ru, kk /kk, en /en) and the old kursiv.kz (ru).
+
+Research notes (sources, confidence): docs/outlet-notes.md, section kursiv.media.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /YYYY-MM-DD/<slug>/ (after /kk or /en): sitemaps (ru, kk, old kursiv.kz) and the en feed.
+ARTICLE = r"/\d{4}-\d{2}-\d{2}/[^/?]+/$"
 
 _KURSIV_LINES = (
     # "Фото: ..." / "Читайте также" are dropped by the shared filters; these are Kursiv's own lines.
@@ -16,10 +22,14 @@ PROFILE = SiteProfile(
     name="Kursiv",
     domains=("kz.kursiv.media", "kursiv.kz"),
     editions=(
-        Edition("ru", "kz.kursiv.media", "", "https://kz.kursiv.media/sitemap.xml"),
-        Edition("kk", "kz.kursiv.media", "/kk", "https://kz.kursiv.media/sitemaps/kk/sitemap.xml"),
-        Edition("en", "kz.kursiv.media", "/en", "https://kz.kursiv.media/en/feed/"),
-        Edition("ru", "kursiv.kz", "", "https://kursiv.kz/sitemap.xml"),
+        Edition("ru", "kz.kursiv.media", "", "https://kz.kursiv.media/sitemap.xml",
+                spider="kursiv_ru", article=ARTICLE),
+        Edition("kk", "kz.kursiv.media", "/kk", "https://kz.kursiv.media/sitemaps/kk/sitemap.xml",
+                spider="kursiv_kk", article=ARTICLE),
+        Edition("en", "kz.kursiv.media", "/en", "https://kz.kursiv.media/en/feed/",
+                spider="kursiv_en", article=ARTICLE),
+        Edition("ru", "kursiv.kz", "", "https://kursiv.kz/sitemap.xml",
+                spider="kursivkz_ru", article=ARTICLE),
     ),
     title_suffixes=("Kursiv Media", "Kursiv Media Казахстан", "Kursiv Media Kazakhstan", "Курсив", "Kursiv"),
     layouts=(

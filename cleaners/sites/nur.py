@@ -1,14 +1,23 @@
-"""NUR.KZ (ru www.nur.kz, kk kaz.nur.kz): selectors from research/kz-outlets.md (H: AKZ, Arystanbek360/Thesis 2024, AIN 2025; old io-article-body layout M) and the article classes in the CSS of the saved 2018 homepage (article-headline, article-datetime, article-share, whatsapp-contacts)."""
+"""NUR.KZ: ru on www.nur.kz, kk on kaz.nur.kz; 2024 and 2019 layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section nur.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
+
+# Article URLs carry a 7-digit id; the /latest/ listings list them (the sitemaps are frozen).
+ARTICLE = r"/\d{7}-[^/?]+(?:/|\.html)$"
 
 PROFILE = SiteProfile(
     id="nur.kz",
     name="NUR.KZ",
     domains=("nur.kz",),
     editions=(
-        # SRCH: the sitemaps are frozen and there is no site search; the feed is /latest/
-        Edition("ru", "www.nur.kz", "", "https://www.nur.kz/latest/"),
-        Edition("kk", "kaz.nur.kz", "", "https://kaz.nur.kz/api/latest/?cursor="),
+        # SRCH: the sitemaps are frozen and there is no site search; the feed is /latest/ (an HTML
+        # listing; kaz.nur.kz also has the JSON API /api/latest/?cursor=, see notes)
+        Edition("ru", "www.nur.kz", "", "https://www.nur.kz/latest/",
+                spider="nur_ru", article=ARTICLE),
+        Edition("kk", "kaz.nur.kz", "", "https://kaz.nur.kz/latest/",
+                spider="nur_kk", article=ARTICLE),
     ),
     title_suffixes=("NUR.KZ", "nur.kz"),
     layouts=(

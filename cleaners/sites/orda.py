@@ -1,6 +1,12 @@
-"""Orda.kz (orda.kz ru, en.orda.kz, kaz.orda.kz; WordPress): title h1, date from article:published_time or time[datetime], sitemaps and boilerplate lines from research/kz-outlets.md (MCC Crawling/orda, 2025-26, M); the body container (.entry-content) is not documented by any scraper (L)."""
+"""Orda.kz (WordPress): ru on orda.kz, en on en.orda.kz, kk on kaz.orda.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section orda.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /<slug>/ (12+ characters, not a section); each host's sitemap lists them.
+ARTICLE = r"^/(?!(?:news|posts|tag|category|author|page|last-news)/)[a-z0-9-]{12,}/$"
 
 # MCC drops these paragraphs on every Orda host: media-registration certificates, cookie and
 # privacy notices, the language switcher and the "Ордынка |" / "Society |" / "News |" labels.
@@ -20,9 +26,12 @@ PROFILE = SiteProfile(
     name="Orda.kz",
     domains=("orda.kz",),
     editions=(
-        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml"),
-        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml"),
-        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml"),
+        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml",
+                spider="orda_ru", article=ARTICLE),
+        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml",
+                spider="orda_en", article=ARTICLE),
+        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml",
+                spider="orda_kk", article=ARTICLE),
     ),
     title_suffixes=("Orda.kz", "Орда.kz", "Orda"),
     layouts=(

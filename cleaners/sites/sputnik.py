@@ -1,15 +1,25 @@
-"""Sputnik Kazakhstan (ru ru.sputnik.kz, kk sputnik.kz; before 2022 sputniknews.kz): body/lead/date selectors from research/kz-outlets.md (new div.article__text: MCC, M; old b-article__lead/__text + meta itemprop=datePublished: google/corpuscrawler, M); the other new-layout class names (announce-text, info-date, tag__text, data-type blocks) are assumptions, L."""
+"""Sputnik Kazakhstan: ru.sputnik.kz and sputnik.kz (kk), and the sputniknews.kz hosts before 2022.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section sputnik.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
+
+# Articles are /YYYYMMDD/<slug>-<id>.html; each host's sitemap lists them.
+ARTICLE = r"^/\d{8}/[^/?]+-\d+\.html$"
 
 PROFILE = SiteProfile(
     id="sputnik.kz",
     name="Sputnik Казахстан",
     domains=("sputnik.kz", "sputniknews.kz"),
     editions=(
-        Edition("ru", "ru.sputnik.kz", "", "https://ru.sputnik.kz/sitemap.xml"),
-        Edition("kk", "sputnik.kz", "", "https://sputnik.kz/sitemap.xml"),
-        Edition("ru", "ru.sputniknews.kz", "", "https://ru.sputnik.kz/export/rss2/index.xml"),
-        Edition("kk", "sputniknews.kz", "", "https://sputniknews.kz/sitemap_article_index.xml"),
+        Edition("ru", "ru.sputnik.kz", "", "https://ru.sputnik.kz/sitemap.xml",
+                spider="sputnik_ru", article=ARTICLE),
+        Edition("kk", "sputnik.kz", "", "https://sputnik.kz/sitemap.xml",
+                spider="sputnik_kk", article=ARTICLE),
+        Edition("ru", "ru.sputniknews.kz", "", "https://ru.sputnik.kz/export/rss2/index.xml",
+                spider="sputniknews_ru", article=ARTICLE),
+        Edition("kk", "sputniknews.kz", "", "https://sputniknews.kz/sitemap_article_index.xml",
+                spider="sputniknews_kk", article=ARTICLE),
     ),
     title_suffixes=("Sputnik Казахстан", "Sputnik Қазақстан", "Sputnik Kazakhstan", "Sputnik"),
     layouts=(

@@ -1,18 +1,29 @@
-"""Tengrinews (ru tengrinews.kz, kk kaz., en en.): selectors from research/kz-outlets.md (H: yelzha, bakirovdvm, ARY, MCC 2025; old layout M: Krog-13, AKZ); tags/section metas (name=) from the saved 2023-24 listings."""
+"""Tengrinews: ru on tengrinews.kz, kk on kaz.tengrinews.kz, en on en.tengrinews.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section tengrinews.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
+# Articles are /<section>_news/<slug>-<id>/; spiders read only the news sitemaps of each index (as MCC does).
+ARTICLE = r"^/[a-z_]+_news/[^/?]+-\d+/$"
+
 # The newsroom's WhatsApp number closes many articles ("присылайте фото и видео на WhatsApp ...").
 _WHATSAPP = r"\+7 \(777\) 001 44 99"
+# Section fronts that are listings, not stories (/kazakhstan_news/, /world_news/).
+SECTIONS = ("kazakhstan_news", "world_news")
 
 PROFILE = SiteProfile(
     id="tengrinews.kz",
     name="Tengrinews",
     domains=("tengrinews.kz",),
     editions=(
-        Edition("ru", "tengrinews.kz", "", "https://tengrinews.kz/sitemap-index.xml"),
-        Edition("kk", "kaz.tengrinews.kz", "", "https://kaz.tengrinews.kz/kk-sitemap-index.xml"),
-        Edition("en", "en.tengrinews.kz", "", "https://en.tengrinews.kz/en-sitemap-index.xml"),
+        Edition("ru", "tengrinews.kz", "", "https://tengrinews.kz/sitemap-index.xml",
+                spider="tengrinews_ru", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
+        Edition("kk", "kaz.tengrinews.kz", "", "https://kaz.tengrinews.kz/kk-sitemap-index.xml",
+                spider="tengrinews_kk", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
+        Edition("en", "en.tengrinews.kz", "", "https://en.tengrinews.kz/en-sitemap-index.xml",
+                spider="tengrinews_en", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
     ),
     title_suffixes=("Tengrinews", "Tengrinews.kz", "Тенгри Ньюс"),
     layouts=(

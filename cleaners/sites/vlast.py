@@ -1,15 +1,24 @@
-"""Vlast.kz (ru, /kz/, /en/): selectors from research/kz-outlets.md (ARY vlast_parser: h1, ul.meta.item-expand-meta time.news-date; M) and a public Scrapy spider 'vlast' (li.has-title h1, div.default-item-in.js-mediator-article p; M); container/author/tag selectors guessed (L)."""
+"""Vlast.kz: ru, kk /kz/ and en /en/ on vlast.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section vlast.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /novosti/<id>-<slug>.html: ru from the sitemap, kk /kz/ and en /en/ from their front listings.
+ARTICLE = r"/novosti/\d+-[^/?]+\.html$"
 
 PROFILE = SiteProfile(
     id="vlast.kz",
     name="Vlast.kz",
     domains=("vlast.kz",),
     editions=(
-        Edition("ru", "vlast.kz", "", "https://vlast.kz/sitemap.xml"),
-        Edition("kk", "vlast.kz", "/kz/", "https://vlast.kz/kz/"),
-        Edition("en", "vlast.kz", "/en/", "https://vlast.kz/en/"),
+        Edition("ru", "vlast.kz", "", "https://vlast.kz/sitemap.xml",
+                spider="vlast_ru", article=ARTICLE),
+        Edition("kk", "vlast.kz", "/kz/", "https://vlast.kz/kz/",
+                spider="vlast_kk", article=ARTICLE),
+        Edition("en", "vlast.kz", "/en/", "https://vlast.kz/en/",
+                spider="vlast_en", article=ARTICLE),
     ),
     title_suffixes=("Vlast.kz", "Vlast", "Власть"),
     layouts=(

@@ -1,14 +1,22 @@
-"""Zakon.kz (ru www.zakon.kz, kk kaz.zakon.kz): selectors from research/kz-outlets.md (H: MCC crawling_article.py 2025, AIN 2025; legacy DLE layout M: MaxFallishe/zakonkz_parsing) and the saved 2018 homepage (og/article: metas, DLE-era chrome)."""
+"""Zakon.kz: ru on www.zakon.kz, kk on kaz.zakon.kz.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section zakon.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Articles are /<section>/<7-digit id>-<slug>.html: the ru /news/ listing, the kk sitemap.
+ARTICLE = r"/\d{7}-[^/?]+\.html$"
 
 PROFILE = SiteProfile(
     id="zakon.kz",
     name="Zakon.kz",
     domains=("zakon.kz",),
     editions=(
-        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/"),
-        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml"),
+        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/",
+                spider="zakon_ru", article=ARTICLE),
+        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml",
+                spider="zakon_kk", article=ARTICLE),
     ),
     title_suffixes=("Zakon.kz", "zakon.kz"),
     layouts=(

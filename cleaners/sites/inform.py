@@ -1,6 +1,12 @@
-"""Kazinform (inform.kz): 2024 layout body/lead from AIN kazinform_parser 2025 (H), its title/date/author/tag classes inferred from the same BEM block (L, generic h1/JSON-LD fallbacks); 2020 layout from the saved page (H)."""
+"""Kazinform (inform.kz, qazinform.com): ru, en and three Kazakh editions; 2024 and 2020 layouts.
+
+Research notes (sources, confidence): docs/outlet-notes.md, section inform.kz.
+"""
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
+
+# Article URLs end -<6 hex> (2024+) or _a<id> (older); each edition's /lenta/ listing lists them.
+ARTICLE = r"^(?:/(?:ru|kz|en|qz))?/[^/?]+(?:-[0-9a-f]{6}|_a\d+)/?$"
 
 # A dateline left alone on its own line: "АСТАНА. КАЗИНФОРМ –", "АСТАНА. ҚазАқпарат -", "ASTANA. KAZINFORM -".
 _DATELINE = r"^[А-ЯЁӘҒҚҢӨҰҮҺІA-Z\-– ]+\. (?:КАЗИНФОРМ|ҚАЗАҚПАРАТ|ҚазАқпарат|KAZINFORM|Kazinform)\s*[-–—]?\s*$"
@@ -10,13 +16,19 @@ PROFILE = SiteProfile(
     name="Kazinform",
     domains=("inform.kz", "qazinform.com"),
     editions=(
-        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/lenta/"),
-        Edition("kk", "kaz.inform.kz", "", "https://kaz.inform.kz/lenta/"),
-        Edition("en", "www.inform.kz", "/en", "https://www.inform.kz/en/lenta/"),
+        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/lenta/",
+                spider="inform_ru", article=ARTICLE),
+        Edition("kk", "kaz.inform.kz", "", "https://kaz.inform.kz/lenta/",
+                spider="inform_kk", article=ARTICLE),
+        Edition("en", "www.inform.kz", "/en", "https://www.inform.kz/en/lenta/",
+                spider="inform_en", article=ARTICLE),
         # the saved 2020 page links the Kazakh editions as www.inform.kz/kz (Cyrillic) and /qz (Latin)
-        Edition("kk", "www.inform.kz", "/kz", "https://www.inform.kz/kz/lenta/"),
-        Edition("kk", "www.inform.kz", "/qz", "https://www.inform.kz/qz/lenta/"),
-        Edition("kk", "qazinform.com", "", "https://qazinform.com/"),
+        Edition("kk", "www.inform.kz", "/kz", "https://www.inform.kz/kz/lenta/",
+                spider="inform_kz_kk", article=ARTICLE),
+        Edition("kk", "www.inform.kz", "/qz", "https://www.inform.kz/qz/lenta/",
+                spider="inform_qz_kk", article=ARTICLE),
+        Edition("kk", "qazinform.com", "", "https://qazinform.com/",
+                spider="qazinform_kk", article=ARTICLE),
     ),
     title_suffixes=("Казинформ", "Kazinform", "Қазақпарат", "ҚазАқпарат", "inform.kz"),
     layouts=(
