@@ -27,10 +27,11 @@ def modules() -> dict[str, Path]:
 
 def imported(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     """Every module `name` imports (at the top or inside a function), resolved to the deepest known
-    module; `from pkg import sub` is an import of the submodule, not of the package."""
+    module; `from pkg import sub` is an import of the submodule, not of the package. Imports under
+    `if TYPE_CHECKING:` never run (only the type checker reads them), so they are not edges."""
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     targets: list[str] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             targets += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -45,6 +46,21 @@ def imported(name: str, path: Path, known: dict[str, Path]) -> set[str]:
         if target != name:
             deps.add(target)
     return deps
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """The nodes of `tree` outside `if TYPE_CHECKING:` blocks."""
+    out: list[ast.AST] = []
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and ast.unparse(child.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+                todo.extend(child.orelse)
+            else:
+                todo.append(child)
+    return out
 
 
 def graph() -> dict[str, set[str]]:
@@ -72,6 +88,14 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
                     seen.add(dep)
                     paths.append([*path, dep])
     return found
+
+
+def test_type_checking_imports_are_not_edges(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import cleaners.profiles\n"
+                      "else:\n    import cleaners.errors\nimport cleaners.select\n")
+    known = {"cleaners.profiles": module, "cleaners.errors": module, "cleaners.select": module}
+    assert imported("x.m", module, known) == {"typing", "cleaners.errors", "cleaners.select"}
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
