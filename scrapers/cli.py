@@ -24,6 +24,7 @@ from cleaners.cli import build_parser, run
 from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
 from .discovery import parse_date
+from .drift.cli import add_profile_command
 from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     add_check_live_command(sub)
     add_merge_command(sub)
     add_archive_command(sub)
+    add_profile_command(sub)
     extend_fixtures_record(sub)
     return run(parser, argv)
 

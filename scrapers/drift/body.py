@@ -53,7 +53,7 @@ def _raw_f1(page: Page, selector: str, reference: str) -> float:
 
 def find_body(trials: Trials, base: Layout) -> tuple[Layout, list[float]]:
     """`base` with the body selector that holds on every page and agrees best with the generic path."""
-    refs = [s.generic.body for s in trials.samples]
+    refs = [s.reference for s in trials.samples]
     per_page: list[list[str]] = []
     for page, ref in zip(trials.pages, refs):
         sels: list[str] = []
@@ -71,7 +71,7 @@ def find_body(trials: Trials, base: Layout) -> tuple[Layout, list[float]]:
     best: tuple[float, Layout, list[float]] | None = None
     for _, sel in holding[:TOP_SELECTORS]:
         layout = replace(base, body=(sel,))
-        scores = [body_f1(s.generic.body, a.body) for s, a in zip(trials.samples, trials.articles(layout))]
+        scores = [body_f1(s.reference, a.body) for s, a in zip(trials.samples, trials.articles(layout))]
         if best is None or min(scores) > best[0] + 1e-9:
             best = (min(scores), layout, scores)
     assert best is not None
@@ -79,7 +79,7 @@ def find_body(trials: Trials, base: Layout) -> tuple[Layout, list[float]]:
 
 
 def _generic_lines(trials: Trials) -> list[set[str]]:
-    return [set(s.generic.body.split("\n\n")) for s in trials.samples]
+    return [set(s.reference.split("\n\n")) for s in trials.samples]
 
 
 def _junk_looking(node: LexborNode, own: list[str], lines: set[str]) -> bool:
@@ -101,7 +101,7 @@ def find_junk(trials: Trials, layout: Layout) -> Layout:
     body_css = css_of(layout.body[0])
     for page, lines in zip(trials.pages, kept):
         root = page.css(body_css)[0]
-        seen: set[str] = set()
+        seen: dict[str, None] = {}
         for node in root.traverse(include_text=False):
             if node is root or not node.tag:
                 continue
@@ -110,8 +110,11 @@ def find_junk(trials: Trials, layout: Layout) -> Layout:
                 continue
             keeps = not _junk_looking(node, own, lines)
             for sel in own_selectors(node):
-                (spoiled.add(sel) if keeps else seen.add(sel))
-        junk_pages.update(seen)
+                if keeps:
+                    spoiled.add(sel)
+                else:
+                    seen[sel] = None
+        junk_pages.update(list(seen))
     need = min(2, len(trials.samples))
     chosen = [sel for sel, n in junk_pages.items() if n >= need and sel not in spoiled]
     chosen = [sel for sel in chosen if not _inside_other(trials.pages, sel, chosen)]

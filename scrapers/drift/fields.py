@@ -14,7 +14,7 @@ from cleaners.profiles import Layout
 from cleaners.select import Page
 
 from .nodes import node_selectors, own_selectors
-from .samples import Sample
+from .samples import Sample, title_matches
 from .trials import Trials, nodes_where
 
 MAX_DATE_TEXT = 60  # a date line, not a paragraph mentioning a date
@@ -24,8 +24,6 @@ TITLE_METAS = ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@
 TAG_METAS = ('meta[property="article:tag"]@content', 'meta[name="article:tag"]@content')
 SECTION_METAS = ('meta[property="article:section"]@content', 'meta[name="article:section"]@content')
 _HEADINGS = ("h1", "h2", "h3")
-_SEPARATORS = frozenset("|–—·:-/»")
-MIN_TITLE = 10  # a shorter text is no headline
 TAG_WORDS = ("tag", "keyword", "teg")  # classes of tag blocks: `content_main_text_tags`, `article-keywords`
 MAX_TAG_WORDS = 5
 
@@ -36,17 +34,6 @@ def _text(node: LexborNode) -> str:
 
 def _metas_present(trials: Trials, metas: tuple[str, ...]) -> list[str]:
     return [m for m in metas if all(p.css_first(m.partition("@")[0]) is not None for p in trials.pages)]
-
-
-def title_matches(text: str | None, generic: str | None) -> bool:
-    """The text is the generic title, or the generic title is it plus a site-name segment
-    (`Заголовок | Tengrinews`: without a profile the generic path cannot know the site's name)."""
-    if not text or not generic:
-        return False
-    if text == generic:
-        return True
-    rest = generic.removeprefix(text) if generic.startswith(text) else generic.removesuffix(text)
-    return rest != generic and rest.strip()[:1] in _SEPARATORS and len(text) >= MIN_TITLE
 
 
 def find_title(trials: Trials, layout: Layout) -> Layout:

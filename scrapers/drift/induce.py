@@ -36,7 +36,7 @@ class Suggestion:
     @property
     def f1(self) -> list[float]:
         """Per page: body F1 between the induced layout and the generic path."""
-        return [body_f1(s.generic.body, a.body) for s, a in zip(self.samples, self.articles)]
+        return [body_f1(s.reference, a.body) for s, a in zip(self.samples, self.articles)]
 
 
 def stub_profile(outlet: str) -> SiteProfile:
@@ -107,7 +107,7 @@ def suggest(samples: list[Sample], outlet: str, profile: SiteProfile | None = No
     layout, notes = find_detect(trials, layout, others or [])
     tried = with_layout(base, layout)
     articles = clean_all(samples, tried)
-    low = [(s.name, f) for s, f in zip(samples, (body_f1(s.generic.body, a.body) for s, a in zip(samples, articles)))
+    low = [(s.name, f) for s, f in zip(samples, (body_f1(s.reference, a.body) for s, a in zip(samples, articles)))
            if f < REFUSE_BELOW]
     if low:
         pages = ", ".join(f"{n} ({f:.2f})" for n, f in low)

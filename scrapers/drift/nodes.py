@@ -66,7 +66,7 @@ def describe(node: LexborNode | None) -> str:
     if node is None:
         return "(nothing)"
     names = own_selectors(node)
-    text = normalize_line(node.text(deep=True, separator=" "))
+    text = " ".join(node.text(deep=True, separator=" ").split())
     cut = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
     return f"{names[0] if names else node.tag} {cut!r}"
 

@@ -20,6 +20,8 @@ from .errors import SuggestError
 MIN_PAGES = 2  # one page cannot tell a stable selector from a coincidence
 MAX_PAGES = 20
 GENERIC = CleanOptions(use_profiles=False)
+_SEPARATORS = frozenset("|–—·:-/»")
+MIN_TITLE = 10  # a shorter text is no headline
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,13 @@ class Sample:
         """The page as the generic path (no site profile) reads it: the reference of every field."""
         return clean_html(self.body, self.url, fetched_at=self.fetched_at, options=GENERIC)
 
+    @cached_property
+    def reference(self) -> str:
+        """The generic body without a first line that is the headline (the generic path keeps
+        `Заголовок | Site` when it cannot tell the site's name)."""
+        lines = self.generic.body.split("\n\n")
+        return "\n\n".join(lines[1:]) if title_matches(lines[0], self.generic.title) else self.generic.body
+
     def page(self) -> Page:
         """A fresh parse of the page (callers may prune it)."""
         return Page(parse_html(decode_html(self.body, max_bytes=DEFAULT_OPTIONS.max_bytes).text))
@@ -43,6 +52,17 @@ class Sample:
     @property
     def host(self) -> str:
         return (urlsplit(self.url).hostname or "").lower().removeprefix("www.")
+
+
+def title_matches(text: str | None, generic: str | None) -> bool:
+    """The text is the generic title, or the generic title is it plus a site-name segment
+    (`Заголовок | Tengrinews`: without a profile the generic path cannot know the site's name)."""
+    if not text or not generic:
+        return False
+    if text == generic:
+        return True
+    rest = generic.removeprefix(text) if generic.startswith(text) else generic.removesuffix(text)
+    return rest != generic and rest.strip()[:1] in _SEPARATORS and len(text) >= MIN_TITLE
 
 
 def page_url(body: bytes) -> str | None:
