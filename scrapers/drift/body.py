@@ -14,7 +14,7 @@ from cleaners.select import Page, first_value
 from cleaners.textfilters import READ_ALSO
 
 from .errors import SuggestError
-from .nodes import css_of, describe, node_selectors, own_selectors
+from .nodes import count, css_of, describe, node_selectors, own_selectors
 from .trial import body_f1
 from .trials import Trials, nodes_where
 
@@ -32,7 +32,7 @@ JUNK_KEEPS = 0.7  # junk selectors that would cut more of the body than this are
 LEAD_GROWTH = 4  # a lead is at most this many times the description's length
 MAX_CAPTION = 160  # a picture's caption or credit line, not a paragraph
 _MEDIA = "img, picture, video, iframe, figure"
-_READ_ALSO = re.compile(rf"(?:{READ_ALSO})", re.I)
+_READ_ALSO = re.compile(rf"(?:{READ_ALSO})", re.IGNORECASE)
 
 
 def _aligned(page: Page, reference: str) -> list[tuple[float, LexborNode]]:
@@ -182,11 +182,19 @@ def find_lead(trials: Trials, layout: Layout) -> Layout:
             leads[index] = normalize_line(nodes[-1].text(deep=True, separator=" "))
         return [sel for node in reversed(nodes) for sel in node_selectors(node)]
 
-    candidates = trials.common(per_page)
+    for page, sample in zip(trials.pages, trials.samples):
+        per_page(page, sample)
+    pool = list(dict.fromkeys(c for page, s in zip(trials.pages, trials.samples) for c in per_page(page, s)))
+    candidates = [c for c in pool if all(count(p, c) <= 1 for p in trials.pages)]
 
     def check(article: object, sample: object) -> bool:
         index = trials.samples.index(sample)  # type: ignore[arg-type]
-        return getattr(article, "body", "").split("\n\n")[0] == leads.get(index)
+        first = getattr(article, "body", "").split("\n\n")[0]
+        return first == leads[index] if index in leads else True  # a page without a description: no reference
 
-    lead = trials.first_holding(layout, "lead", candidates, check) if candidates else None
+    lead = None
+    for sel in candidates if leads else []:
+        if trials.holds(replace(layout, lead=(sel,)), check):  # type: ignore[arg-type]
+            lead = sel
+            break
     return replace(layout, lead=(lead,)) if lead else layout

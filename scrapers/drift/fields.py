@@ -13,13 +13,15 @@ from cleaners.normalize import normalize_line
 from cleaners.profiles import Layout
 from cleaners.select import Page
 
-from .nodes import node_selectors, own_selectors
+from .nodes import count, node_selectors, own_selectors
 from .samples import Sample, title_matches
 from .trials import Trials, nodes_where
 
+DAY = "2024-01-01"
 MAX_DATE_TEXT = 60  # a date line, not a paragraph mentioning a date
 DATE_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M", "%H:%M %d.%m.%Y", "%H:%M, %d.%m.%Y", "%d.%m.%Y",
                 "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+PAIR_TRIALS = 6  # first and second date selectors tried together
 TITLE_METAS = ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content')
 TAG_METAS = ('meta[property="article:tag"]@content', 'meta[name="article:tag"]@content')
 SECTION_METAS = ('meta[property="article:section"]@content', 'meta[name="article:section"]@content')
@@ -51,12 +53,23 @@ def find_title(trials: Trials, layout: Layout) -> Layout:
     return replace(layout, title=(found,)) if found else layout
 
 
+WEAK_DATE_SOURCES = (None, "visible_text", "htmldate", "url")  # generic dates that are guesses, not metadata
+
+
 def _date_agrees(article: Article, sample: Sample) -> bool:
-    """The layout's own selector gave the date, and it is the generic date (or its day, or there was none)."""
+    """The layout's own selector gave the date, and it is the generic date (or its day); a generic date
+    the page's metadata did not give (a visible line, htmldate) is no reference."""
     if article.date_source != "profile" or not article.date:
         return False
     want = sample.generic.date
-    return want is None or article.date == want or (len(want) == len("2024-01-01") and article.date.startswith(want))
+    if want is None or sample.generic.date_source in WEAK_DATE_SOURCES:
+        return True
+    return article.date == want or (len(want) == len(DAY) and article.date.startswith(want))
+
+
+def _date_with_time(article: Article, sample: Sample) -> bool:
+    """As `_date_agrees`, and with a time of day wherever the generic date has only the day."""
+    return _date_agrees(article, sample) and len(article.date or "") > len(DAY)
 
 
 def _parses(text: str, fetched_at: str | None) -> bool:
@@ -80,15 +93,26 @@ def _date_candidates(page: Page, sample: Sample) -> list[str]:
 
 
 def find_date(trials: Trials, layout: Layout) -> Layout:
+    """One selector that gives the date on every page (with its time, if any does), else a format for
+    a date line, else two selectors tried in order (a meta on some pages, a visible line on the rest)."""
     candidates = trials.common(_date_candidates)
-    found = trials.first_holding(layout, "date", candidates, _date_agrees)
-    if found:
-        return replace(layout, date=(found,))
+    for check in (_date_with_time, _date_agrees):
+        found = trials.first_holding(layout, "date", candidates, check)
+        if found:
+            return replace(layout, date=(found,))
+    plain = [c for c in candidates if "@" not in c]
     for fmt in DATE_FORMATS:
-        plain = [c for c in candidates if "@" not in c]
         found = trials.first_holding(layout, "date", plain, _date_agrees, date_formats=(fmt,))
         if found:
             return replace(layout, date=(found,), date_formats=(fmt,))
+    anywhere = list(dict.fromkeys(c for page, s in zip(trials.pages, trials.samples) for c in _date_candidates(page, s)))
+    firsts = [c for c in anywhere if c.startswith("meta[") or "@" in c][:PAIR_TRIALS]
+    seconds = [c for c in anywhere if c not in firsts][:PAIR_TRIALS]
+    for first in firsts:
+        for second in seconds:
+            pair = replace(layout, date=(first, second))
+            if all(count(p, second) <= 1 for p in trials.pages) and trials.holds(pair, _date_agrees):
+                return pair
     return layout
 
 

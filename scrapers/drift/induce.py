@@ -13,7 +13,7 @@ from cleaners.textfilters import FilterRules
 from .body import find_body, find_junk, find_lead
 from .errors import SuggestError
 from .fields import find_authors, find_date, find_section, find_tags, find_title
-from .nodes import css_of, own_selectors, elements
+from .nodes import css_of, elements, own_selectors
 from .samples import Sample, check_samples
 from .trial import body_f1, clean_all, with_layout
 from .trials import Trials
@@ -76,8 +76,9 @@ def find_detect(trials: Trials, layout: Layout, others: list[Page]) -> tuple[Lay
             continue
         if not any(p.css_first(sel) is not None for p in others):
             return replace(layout, detect=(sel,)), []
-    return layout, [f"detect: {layout.detectors[0]} also matches {len(_stealing(layout, others))} older page(s)"
-                    " of the outlet and nothing only the new pages have was found; the new layout would read them"]
+    note = (f"detect: {layout.detectors[0]} also matches {len(_stealing(layout, others))} older page(s)"
+            " of the outlet and nothing only the new pages have was found; the new layout would read them")
+    return layout, [note]
 
 
 def _missing(layout: Layout) -> list[str]:

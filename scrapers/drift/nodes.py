@@ -5,7 +5,6 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from cleaners.normalize import normalize_line
 from cleaners.select import Page
 
 _NAME = re.compile(r"[A-Za-z_][\w-]{0,60}")
@@ -42,8 +41,15 @@ def node_selectors(node: LexborNode) -> list[str]:
     parent, level = node.parent, 1
     while parent is not None and parent.tag not in (None, "body", "html") and level <= ANCESTOR_LEVELS:
         joiner = " > " if level == 1 else " "
-        out += [f"{sel}{joiner}{tag}" for sel in own_selectors(parent)[:2]]
+        above = own_selectors(parent)[:2]
+        out += [f"{sel}{joiner}{tag}" for sel in above]
+        out += [f"{sel}{joiner}{own}" for sel in above for own in own_selectors(node)[:2]]
         parent, level = parent.parent, level + 1
+    previous = node.prev
+    while previous is not None and not previous.tag or (previous is not None and previous.tag.startswith("-")):
+        previous = previous.prev
+    if previous is not None:
+        out += [f"{sel} + {tag}" for sel in own_selectors(previous)[:1]]
     if tag in SEMANTIC:
         out.append(tag)
     return list(dict.fromkeys(out))

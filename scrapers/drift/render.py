@@ -13,7 +13,7 @@ from .errors import SuggestError
 
 INDENT = 4
 WIDTH = 110  # a value longer than this is split over lines
-_LAYOUTS = re.compile(r"^([ \t]*)layouts=\([ \t]*\n", re.M)
+_LAYOUTS = re.compile(r"^([ \t]*)layouts=\([ \t]*\n", re.MULTILINE)
 
 
 def _string(text: str) -> str:
