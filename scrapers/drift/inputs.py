@@ -28,7 +28,7 @@ def _from_file(path: Path) -> Sample:
     if not url:
         raise SuggestError(f"{path}: the page names no URL (no canonical link or og:url, no fixtures meta.json"
                            " entry); the outlet cannot be checked")
-    return Sample(path.name, body, url, meta.get("fetched_at") or meta.get("captured"))
+    return Sample(path.name, body, url, meta.get("fetched_at") or meta.get("captured_at"))
 
 
 def load_samples(sources: list[str], also: tuple[str, ...] = ()) -> tuple[list[Sample], dict[str, str]]:

@@ -23,10 +23,11 @@ def _prefix(url: str) -> str:
 
 
 def _language(sample: Sample) -> str:
-    page = sample.page()
-    node = page.css_first("html")
-    declared = normalize_lang(node.attributes.get("lang") if node is not None else None)
-    return declared or sample.generic.language or "ru"
+    """The body's language (`<html lang>` is only its prior: some outlets declare `en` on Russian pages)."""
+    if sample.generic.language:
+        return sample.generic.language
+    node = sample.page().css_first("html")
+    return normalize_lang(node.attributes.get("lang") if node is not None else None) or "ru"
 
 
 def robots_sitemaps(text: str) -> list[str]:
