@@ -52,7 +52,7 @@ def _read_by(fixtures: list[Fixture], profile: SiteProfile, version: str) -> lis
 
 
 def _sample(fx: Fixture, body: bytes | None = None) -> Sample:
-    return Sample(fx.name, body or fx.read_page(), fx.url or "", fx.meta.get("fetched_at") or fx.meta.get("captured"))
+    return Sample(fx.name, body or fx.read_page(), fx.url or "", fx.meta.get("fetched_at") or fx.meta.get("captured_at"))
 
 
 def hold_out(profile: SiteProfile, index: int, real: bytes | None = None) -> dict[str, Any]:

@@ -21,7 +21,7 @@ OUTLET = "kazpravda.kz"
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=240)
+                          text=True, timeout=240, check=False)
 
 
 def _redesigned_mirror(tmp: Path) -> Path:
