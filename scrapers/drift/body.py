@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
 
+from cleaners.article import Article
 from cleaners.blocks import paragraphs
 from cleaners.normalize import normalize_line
 from cleaners.profiles import Layout
@@ -15,6 +16,7 @@ from cleaners.textfilters import READ_ALSO
 
 from .errors import SuggestError
 from .nodes import count, css_of, describe, node_selectors, own_selectors
+from .samples import Sample
 from .trial import body_f1
 from .trials import Trials, nodes_where
 
@@ -170,31 +172,20 @@ def _leads(page: Page, body_css: str, summary: str) -> list[LexborNode]:
 
 
 def find_lead(trials: Trials, layout: Layout) -> Layout:
-    """A block outside the body that holds the page's description (the lead), on every page."""
+    """A block outside the body that holds the page's description (the lead), on the pages that have one."""
     body_css = css_of(layout.body[0])
-    summaries = [_summary(page) for page in trials.pages]
     leads: dict[int, str] = {}
-
-    def per_page(page: Page, sample: object) -> list[str]:
-        index = trials.pages.index(page)
-        nodes = _leads(page, body_css, summaries[index])
+    pool: list[str] = []
+    for index, page in enumerate(trials.pages):
+        nodes = _leads(page, body_css, _summary(page))
         if nodes:
             leads[index] = normalize_line(nodes[-1].text(deep=True, separator=" "))
-        return [sel for node in reversed(nodes) for sel in node_selectors(node)]
+        pool += [sel for node in reversed(nodes) for sel in node_selectors(node)]
+    candidates = [c for c in dict.fromkeys(pool) if all(count(p, c) <= 1 for p in trials.pages)]
 
-    for page, sample in zip(trials.pages, trials.samples):
-        per_page(page, sample)
-    pool = list(dict.fromkeys(c for page, s in zip(trials.pages, trials.samples) for c in per_page(page, s)))
-    candidates = [c for c in pool if all(count(p, c) <= 1 for p in trials.pages)]
+    def check(article: Article, sample: Sample) -> bool:
+        index = trials.samples.index(sample)
+        return index not in leads or article.body.split("\n\n")[0] == leads[index]  # no description: no reference
 
-    def check(article: object, sample: object) -> bool:
-        index = trials.samples.index(sample)  # type: ignore[arg-type]
-        first = getattr(article, "body", "").split("\n\n")[0]
-        return first == leads[index] if index in leads else True  # a page without a description: no reference
-
-    lead = None
-    for sel in candidates if leads else []:
-        if trials.holds(replace(layout, lead=(sel,)), check):  # type: ignore[arg-type]
-            lead = sel
-            break
+    lead = trials.first_holding(layout, "lead", candidates, check, unique=False) if leads else None
     return replace(layout, lead=(lead,)) if lead else layout

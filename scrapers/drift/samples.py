@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cached_property
 from urllib.parse import urlsplit
 
@@ -106,6 +105,3 @@ def check_samples(samples: list[Sample], outlet: str, profile: SiteProfile | Non
         if not article.body:
             raise SuggestError(f"{sample.name}: the generic path finds no article text to align with")
 
-
-def parse_time(value: datetime | str | None) -> str | None:
-    return value.isoformat() if isinstance(value, datetime) else value
