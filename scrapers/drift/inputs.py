@@ -47,7 +47,7 @@ def load_samples(sources: list[str], also: tuple[str, ...] = ()) -> tuple[list[S
             got = fetched[source]
             if isinstance(got, str):
                 raise SuggestError(f"could not fetch {source}: {got}")
-            samples.append(Sample(source, got[0], source, got[2]))
+            samples.append(Sample(source, got[0], page_url(got[0]) or source, got[2]))  # a mirror names the outlet's URL
             continue
         if not Path(source).exists():
             raise SuggestError(f"no such file or folder: {source}")
