@@ -3,11 +3,12 @@
 Runs the public sets benchmark (`bench.public`: AEB, wcxb-dev, naeb, htmldate-default from
 ../shared/benchmarks, or --data, or $KAZNEWS_BENCHMARKS), the Kazakh fixtures benchmark
 (`bench.fixtures`), the language benchmark (`bench.language`), the crawl benchmark (`bench.crawl`,
-SQLite then 1/2/4 Redis workers, in subprocesses), the archive benchmark (`bench.archive`), then
+SQLite then 1/2/4 Redis workers, in subprocesses), the archive benchmark (`bench.archive`), the
+layout drift repair benchmark (`bench.drift`, hold-one-layout-out), then
 plots F1 against pages/s. With --write-docs every result block of docs/benchmarks.md (tables,
 targets, machine) and the plot docs/img/bench-f1-vs-speed.png are rewritten; without it the plot
 goes to bench/results/. Each part can also run alone (`python -m bench.public`, `bench.fixtures`,
-`bench.language`, `bench.archive`, `bench.plot`).
+`bench.language`, `bench.archive`, `bench.drift`, `bench.plot`).
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["public", "fixtures", "language", "crawl", "archive", "plot"],
+                    choices=["public", "fixtures", "language", "crawl", "archive", "drift", "plot"],
                     help="leave out a part (repeatable)")
     args = ap.parse_args(argv)
     docs = ["--write-docs"] if args.write_docs else []
@@ -63,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     if "archive" not in args.skip:
         from . import archive
         archive.main(docs)
+    if "drift" not in args.skip:
+        from . import drift
+        print()
+        drift.main(docs)
     if args.write_docs:
         missing = write_shared()
         if missing:

@@ -16,6 +16,7 @@ Fetcher = Callable[[str], tuple[bytes, dict[str, str], datetime]]
 """url -> (body as served, response headers, when the server generated the page)."""
 SpiderNames = Callable[[], dict[tuple[str, Edition], str]]
 """() -> the spider name of each (outlet id, edition) (the scrapers package knows them)."""
+REVIEW_EXCERPT = 70
 NO_FIXTURES = 2  # exit status of a command that needs the repository's fixtures and has none
 
 
@@ -137,8 +138,27 @@ def cmd_review(args: argparse.Namespace) -> int:
     drafts = [f for f in iter_fixtures(root, args.outlet) if not f.reviewed]
     for fx in drafts:
         print(f"{fx.outlet}/{fx.name}: unreviewed draft ({fx.expected_path})")
+        print(review_lines(fx))
     print(f"{len(drafts)} unreviewed")
     return 0
+
+
+def _excerpt(value: object, width: int = REVIEW_EXCERPT) -> str:
+    text = " ".join(str(value or "").split())
+    return json.dumps(text if len(text) <= width else text[: width - 1] + "…", ensure_ascii=False)
+
+
+def review_lines(fx: Fixture) -> str:
+    """What the current profile (with a layout just suggested and pasted) reads on the draft's page,
+    and which fields differ from the draft: the draft is reviewed against this."""
+    article = fx.clean()
+    body = article.body.split("\n\n")
+    lines = [f"  now read by {article.extractor}: title {_excerpt(article.title)}, date {article.date}",
+             f"  body: {len(article.body)} chars, {len(body)} paragraphs, first {_excerpt(body[0])}"]
+    if fx.expected_path.exists():
+        diffs = field_diffs(fx.expected(), article.to_dict())
+        lines.append(f"  differs from the draft: {', '.join(diffs)}" if diffs else "  same as the draft")
+    return "\n".join(lines)
 
 
 def check_fixture(fx: Fixture) -> dict[str, tuple[object, object]]:

@@ -26,6 +26,7 @@ from cleaners.cli_fixtures import fixtures_root
 from cleaners.health import FAIL, FieldCheck, PageHealth, check_page, format_health
 from cleaners.profiles import profile_by_id
 
+from .drift.live import add_suggest_options, after_failure
 from .extensions import nothing_read, summary
 from .items import Page
 from .process import crawler_process, project_settings, select_spiders
@@ -57,9 +58,10 @@ def add_check_live_command(sub: argparse._SubParsersAction) -> None:
     where.add_argument("--base-url", help="fetch from this mirror instead (one outlet only)")
     where.add_argument("--mirror", action="store_true", help="check the bundled mirrors on 127.0.0.1")
     p.add_argument("--fixtures", metavar="DIR",
-                   help="the fixtures folder whose mirrors --mirror serves (default: the checkout's)")
+                   help="the fixtures folder: --mirror serves its mirrors, --suggest records there (default: the checkout's)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting, e.g. LOG_LEVEL=INFO (repeatable)")
+    add_suggest_options(p)
     p.set_defaults(func=cmd_check_live)
 
 
@@ -128,5 +130,7 @@ def cmd_check_live(args: argparse.Namespace) -> int:
         failed += not health.ok
         checked = f"({len(pages)} pages checked)\n" if len(pages) > 1 else ""
         print(format_health(label, health), checked, sep="\n", flush=True)
+        if not health.ok:
+            after_failure(args, outlets[name], pages)
     print(f"{len(names)} checked: {len(names) - failed} passed, {failed} failed")
     return 1 if failed else 0

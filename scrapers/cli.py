@@ -25,6 +25,7 @@ from cleaners.outpath import writable_file
 from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
 from .discovery import parse_date
+from .drift.cli import add_profile_command
 from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
 from .merge import add_merge_command
@@ -140,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     add_check_live_command(sub)
     add_merge_command(sub)
     add_archive_command(sub)
+    add_profile_command(sub)
     extend_fixtures_record(sub)
     return run(parser, argv)
 

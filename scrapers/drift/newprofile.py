@@ -1,0 +1,92 @@
+"""`kaznews profile new`: a complete profile (editions, feeds, sitemaps, title suffixes, one layout) from pages."""
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urljoin, urlsplit
+
+from cleaners.language import normalize_lang
+from cleaners.profiles import Edition, SiteProfile
+from cleaners.select import first_value
+
+from .induce import Suggestion, suggest
+from .samples import Sample
+
+LANGUAGE_PREFIXES = frozenset({"ru", "kk", "kz", "en", "qq", "kaz", "rus", "eng"})
+_FEEDS = ('link[rel="alternate"][type="application/rss+xml"]@href',
+          'link[rel="alternate"][type="application/atom+xml"]@href')
+_SUFFIX_TRIM = " |–—-:·»/"
+
+
+def _prefix(url: str) -> str:
+    first = urlsplit(url).path.strip("/").split("/")[0].lower()
+    return f"/{first}/" if first in LANGUAGE_PREFIXES else ""
+
+
+def _language(sample: Sample) -> str:
+    """The body's language (`<html lang>` is only its prior: some outlets declare `en` on Russian pages)."""
+    if sample.generic.language:
+        return sample.generic.language
+    node = sample.page().css_first("html")
+    return normalize_lang(node.attributes.get("lang") if node is not None else None) or "ru"
+
+
+def robots_sitemaps(text: str) -> list[str]:
+    """The `Sitemap:` lines of a robots.txt."""
+    out = []
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().lower() == "sitemap" and value.strip():
+            out.append(value.strip())
+    return out
+
+
+def _feed(samples: list[Sample]) -> str:
+    found: Counter[str] = Counter()
+    for sample in samples:
+        page = sample.page()
+        for selector in _FEEDS:
+            href = first_value(page, selector)
+            if href:
+                found[urljoin(sample.url, href)] += 1
+    return found.most_common(1)[0][0] if found else ""
+
+
+def editions(samples: list[Sample], robots: dict[str, str]) -> tuple[Edition, ...]:
+    """One edition per (host, language prefix, language), starting from a feed or the robots.txt sitemap."""
+    groups: dict[tuple[str, str, str], list[Sample]] = {}
+    for sample in samples:
+        host = urlsplit(sample.url).hostname or ""
+        groups.setdefault((host, _prefix(sample.url), _language(sample)), []).append(sample)
+    out = []
+    for (host, prefix, language), members in groups.items():
+        sitemaps = robots_sitemaps(robots.get(host, ""))
+        start = _feed(members) or (sitemaps[0] if sitemaps else "")
+        out.append(Edition(language=language, host=host, path_prefix=prefix, start_url=start))
+    return tuple(out)
+
+
+def title_suffixes(suggestion: Suggestion) -> tuple[str, ...]:
+    """What `<title>` adds after the headline on two pages or more (`| Example.kz`)."""
+    found: Counter[str] = Counter()
+    for sample, article in zip(suggestion.samples, suggestion.articles):
+        whole = first_value(sample.page(), "title") or ""
+        if article.title and whole.startswith(article.title):
+            rest = whole[len(article.title):].strip(_SUFFIX_TRIM)
+            if rest:
+                found[rest] += 1
+    need = min(2, len(suggestion.samples))
+    return tuple(s for s, n in found.items() if n >= need)
+
+
+def site_name(samples: list[Sample], outlet: str) -> str:
+    names = Counter(n for n in (first_value(s.page(), 'meta[property="og:site_name"]@content') for s in samples) if n)
+    return names.most_common(1)[0][0] if names else outlet
+
+
+def new_profile(outlet: str, samples: list[Sample], robots: dict[str, str] | None = None) -> tuple[SiteProfile, Suggestion]:
+    """The profile of an outlet the registry does not know, and the layout suggestion inside it."""
+    suggestion = suggest(samples, outlet)
+    profile = SiteProfile(id=outlet, name=site_name(samples, outlet), domains=(outlet,),
+                          editions=editions(samples, robots or {}), layouts=(suggestion.layout,),
+                          title_suffixes=title_suffixes(suggestion))
+    return profile, suggestion
