@@ -11,7 +11,7 @@ from cleaners.health import check_page
 from scrapers.drift.render import load_profile
 from scrapers.drift.trial import using_profile
 from scrapers.mirror import MirrorServer
-from scrapers.spiders.kazpravda import KazpravdaRu
+from scrapers.spiders import SPIDERS
 from tests.redesign import redesign
 from tests.spider_server import ROOT
 
@@ -34,7 +34,7 @@ def _redesigned_mirror(tmp: Path) -> Path:
 
 def test_check_live_suggest_records_the_pages_and_the_written_layout_passes(tmp_path: Path) -> None:
     recorded = tmp_path / "fixtures"
-    with MirrorServer(root=_redesigned_mirror(tmp_path), spiders=[KazpravdaRu]) as server:
+    with MirrorServer(root=_redesigned_mirror(tmp_path), spiders=[SPIDERS["kazpravda_ru"]]) as server:
         done = _kaznews("check-live", "--outlet", "kazpravda_ru", "--base-url", server.base_url("kazpravda_ru"),
                         "--suggest", "--fixtures", str(recorded), *FAST)
     assert done.returncode == 1, done.stdout + done.stderr[-2000:]

@@ -11,7 +11,7 @@ from cleaners.article import Article
 from cleaners.blocks import paragraphs
 from cleaners.normalize import normalize_line
 from cleaners.profiles import Layout
-from cleaners.select import Page, first_value
+from cleaners.select import ParsedPage, first_value
 from cleaners.textfilters import READ_ALSO
 
 from .errors import SuggestError
@@ -37,7 +37,7 @@ _MEDIA = "img, picture, video, iframe, figure"
 _READ_ALSO = re.compile(rf"(?:{READ_ALSO})", re.IGNORECASE)
 
 
-def _aligned(page: Page, reference: str) -> list[tuple[float, LexborNode]]:
+def _aligned(page: ParsedPage, reference: str) -> list[tuple[float, LexborNode]]:
     """Containers ranked by how well their raw text matches the generic body (F1), best first."""
     size = len(reference)
     scored = []
@@ -48,7 +48,7 @@ def _aligned(page: Page, reference: str) -> list[tuple[float, LexborNode]]:
     return sorted(scored, key=lambda pair: -pair[0])
 
 
-def _raw_f1(page: Page, selector: str, reference: str) -> float:
+def _raw_f1(page: ParsedPage, selector: str, reference: str) -> float:
     found = page.css(css_of(selector))
     return body_f1(reference, found[0].text(deep=True, separator=" ")) if len(found) == 1 else 0.0
 
@@ -128,7 +128,7 @@ def find_junk(trials: Trials, layout: Layout) -> Layout:
     return candidate if all(new >= JUNK_KEEPS * old for old, new in zip(before, after)) else layout
 
 
-def _inside_other(pages: list[Page], selector: str, chosen: list[str]) -> bool:
+def _inside_other(pages: list[ParsedPage], selector: str, chosen: list[str]) -> bool:
     """Every match of `selector` lies inside a match of another chosen selector (redundant)."""
     for page in pages:
         others = {n.mem_id for sel in chosen if sel != selector for n in page.css(sel)}
@@ -144,7 +144,7 @@ def _inside_other(pages: list[Page], selector: str, chosen: list[str]) -> bool:
     return True
 
 
-def _summary(page: Page) -> str:
+def _summary(page: ParsedPage) -> str:
     """The page's own summary: its description meta (the lead is often that text, or begins it)."""
     for selector in _DESCRIPTIONS:
         value = first_value(page, selector)
@@ -158,7 +158,7 @@ def _word_recall(summary: str, text: str) -> float:
     return len(want & set(_WORD.findall(text.casefold()))) / len(want) if want else 0.0
 
 
-def _leads(page: Page, body_css: str, summary: str) -> list[LexborNode]:
+def _leads(page: ParsedPage, body_css: str, summary: str) -> list[LexborNode]:
     """Short blocks outside the body that say what the description says (most of its words)."""
     if not summary:
         return []

@@ -11,7 +11,7 @@ from cleaners.article import Article
 from cleaners.datesources import PUBLISHED_META
 from cleaners.normalize import normalize_line
 from cleaners.profiles import Layout
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 
 from .nodes import count, node_selectors, own_selectors
 from .samples import Sample, title_matches
@@ -39,7 +39,7 @@ def _metas_present(trials: Trials, metas: tuple[str, ...]) -> list[str]:
 
 
 def find_title(trials: Trials, layout: Layout) -> Layout:
-    def per_page(page: Page, sample: Sample) -> list[str]:
+    def per_page(page: ParsedPage, sample: Sample) -> list[str]:
         title = sample.generic.title
         hits = nodes_where(page, lambda n: n.tag not in ("title", "head") and title_matches(_text(n), title))
         hits.sort(key=lambda n: _HEADINGS.index(n.tag) if n.tag in _HEADINGS else len(_HEADINGS))
@@ -77,7 +77,7 @@ def _parses(text: str, fetched_at: str | None) -> bool:
     return any(ch.isdigit() for ch in text) and dates.parse_date(text, fetched_at=anchor or datetime.now()) is not None
 
 
-def _date_candidates(page: Page, sample: Sample) -> list[str]:
+def _date_candidates(page: ParsedPage, sample: Sample) -> list[str]:
     """Visible date lines (stable selectors), then <time datetime>, then date metas."""
     texts = nodes_where(page, lambda n: n.tag not in ("script", "style") and 0 < len(_text(n)) <= MAX_DATE_TEXT
                         and _parses(_text(n), sample.fetched_at))
@@ -120,7 +120,7 @@ def _same_list(got: list[str], want: list[str]) -> bool:
     return sorted(v.casefold() for v in got) == sorted(v.casefold() for v in want)
 
 
-def _tag_blocks(page: Page, sample: Sample) -> list[str]:
+def _tag_blocks(page: ParsedPage, sample: Sample) -> list[str]:
     """`div.article-tags a` for stable blocks of links whose class says they are tags."""
     out: list[str] = []
     for link in page.css("a"):
@@ -144,7 +144,7 @@ def find_tags(trials: Trials, layout: Layout) -> Layout:
                                      unique=False)
         return replace(layout, tags=(found,)) if found else layout
 
-    def per_page(page: Page, sample: Sample) -> list[str]:
+    def per_page(page: ParsedPage, sample: Sample) -> list[str]:
         wanted = {t.casefold() for t in sample.generic.tags}
         out: list[str] = []
         for link in page.css("a"):
@@ -168,7 +168,7 @@ def find_authors(trials: Trials, layout: Layout) -> Layout:
     if not any(s.generic.authors for s in trials.samples):
         return layout
 
-    def per_page(page: Page, sample: Sample) -> list[str]:
+    def per_page(page: ParsedPage, sample: Sample) -> list[str]:
         names = set(sample.generic.authors)
         return [sel for node in nodes_where(page, lambda n: _text(n) in names) for sel in node_selectors(node)]
 
@@ -183,7 +183,7 @@ def find_section(trials: Trials, layout: Layout) -> Layout:
     if not any(s.generic.section for s in trials.samples):
         return layout
 
-    def per_page(page: Page, sample: Sample) -> list[str]:
+    def per_page(page: ParsedPage, sample: Sample) -> list[str]:
         section = sample.generic.section
         return [sel for node in nodes_where(page, lambda n: _text(n) == section) for sel in node_selectors(node)]
 

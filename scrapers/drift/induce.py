@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from cleaners.article import Article
 from cleaners.pipeline import choose_layout
 from cleaners.profiles import Layout, SiteProfile
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 from cleaners.textfilters import FilterRules
 
 from .body import find_body, find_junk, find_lead
@@ -59,13 +59,13 @@ def new_version(profile: SiteProfile | None, samples: list[Sample]) -> tuple[str
     return version, valid_from
 
 
-def _stealing(layout: Layout, others: list[Page]) -> list[int]:
+def _stealing(layout: Layout, others: list[ParsedPage]) -> list[int]:
     """Indexes of the other pages the layout's detector would take from the older layouts."""
     probe = SiteProfile(id="", name="", domains=(), editions=(), layouts=(layout,))
     return [i for i, page in enumerate(others) if choose_layout(page, probe) is not None]
 
 
-def find_detect(trials: Trials, layout: Layout, others: list[Page]) -> tuple[Layout, list[str]]:
+def find_detect(trials: Trials, layout: Layout, others: list[ParsedPage]) -> tuple[Layout, list[str]]:
     """Keep the body as detector unless it matches older pages; then a selector only the new pages have."""
     if not others or not _stealing(layout, others):
         return layout, []
@@ -91,7 +91,7 @@ def _missing(layout: Layout) -> list[str]:
 
 
 def suggest(samples: list[Sample], outlet: str, profile: SiteProfile | None = None,
-            others: list[Page] | None = None, version: str | None = None) -> Suggestion:
+            others: list[ParsedPage] | None = None, version: str | None = None) -> Suggestion:
     """The layout that reads every sample page; raises SuggestError with the reason when there is none.
 
     `others` are pages of the outlet's older layouts (its fixtures): the new layout must not claim them.

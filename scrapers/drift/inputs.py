@@ -9,7 +9,7 @@ from typing import Any
 from cleaners.cli import iter_inputs, read_input
 from cleaners.errors import CleanerError
 from cleaners.fixtures import iter_fixtures, load_meta, page_name
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 
 from .errors import SuggestError
 from .samples import Sample, page_url
@@ -61,7 +61,7 @@ def unreviewed(root: Path, outlet: str) -> list[Sample]:
             for fx in iter_fixtures(root, outlet) if not fx.reviewed and fx.url]
 
 
-def older_pages(root: Path, outlet: str, samples: list[Sample]) -> list[Page]:
+def older_pages(root: Path, outlet: str, samples: list[Sample]) -> list[ParsedPage]:
     """The outlet's reviewed article fixtures that are not samples: the pages the older layouts read."""
     taken = {s.body for s in samples}
     out = []

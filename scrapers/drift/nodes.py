@@ -5,7 +5,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 
 _NAME = re.compile(r"[A-Za-z_][\w-]{0,60}")
 _NUMBERED = re.compile(r"\d{3}")  # `post-551820`, `id4711`: differs from page to page
@@ -59,7 +59,7 @@ def css_of(selector: str) -> str:
     return selector.partition("@")[0].strip()
 
 
-def count(page: Page, selector: str) -> int:
+def count(page: ParsedPage, selector: str) -> int:
     """How many nodes the selector matches (0 for a selector Lexbor rejects)."""
     try:
         return len(page.css(css_of(selector)))
@@ -77,7 +77,7 @@ def describe(node: LexborNode | None) -> str:
     return f"{names[0] if names else node.tag} {cut!r}"
 
 
-def elements(page: Page) -> list[LexborNode]:
+def elements(page: ParsedPage) -> list[LexborNode]:
     """Every element under <body>, in document order."""
     root = page.tree.body or page.tree.root
     return [n for n in root.traverse(include_text=False) if n.tag and not n.tag.startswith("-")] if root else []

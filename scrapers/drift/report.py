@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cleaners.normalize import normalize_line
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 
 from .induce import SELECTOR_FIELDS, Suggestion
 from .nodes import EXCERPT, css_of, describe
@@ -18,7 +18,7 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…")
 
 
-def found_by(page: Page, selector: str) -> str:
+def found_by(page: ParsedPage, selector: str) -> str:
     """What one selector finds on the page: the node (and the attribute's value), and how many match."""
     css, _, attr = selector.partition("@")
     try:

@@ -12,7 +12,7 @@ from cleaners.options import DEFAULT_OPTIONS, CleanOptions
 from cleaners.parse import parse_html
 from cleaners.pipeline import clean_html
 from cleaners.profiles import SiteProfile
-from cleaners.select import Page, first_value
+from cleaners.select import ParsedPage, first_value
 
 from .errors import SuggestError
 
@@ -44,9 +44,9 @@ class Sample:
         lines = self.generic.body.split("\n\n")
         return "\n\n".join(lines[1:]) if title_matches(lines[0], self.generic.title) else self.generic.body
 
-    def page(self) -> Page:
+    def page(self) -> ParsedPage:
         """A fresh parse of the page (callers may prune it)."""
-        return Page(parse_html(decode_html(self.body, max_bytes=DEFAULT_OPTIONS.max_bytes).text))
+        return ParsedPage(parse_html(decode_html(self.body, max_bytes=DEFAULT_OPTIONS.max_bytes).text))
 
     @property
     def host(self) -> str:
@@ -67,7 +67,7 @@ def title_matches(text: str | None, generic: str | None) -> bool:
 def page_url(body: bytes) -> str | None:
     """The page's own URL: its canonical link or og:url."""
     try:
-        page = Page(parse_html(decode_html(body, max_bytes=DEFAULT_OPTIONS.max_bytes).text))
+        page = ParsedPage(parse_html(decode_html(body, max_bytes=DEFAULT_OPTIONS.max_bytes).text))
     except CleanerError:
         return None
     for selector in ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'):

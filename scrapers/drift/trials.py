@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaners.article import Article
 from cleaners.profiles import Layout, SiteProfile
-from cleaners.select import Page
+from cleaners.select import ParsedPage
 
 from .nodes import count, elements
 from .samples import Sample
@@ -24,7 +24,7 @@ class Trials:
 
     def __init__(self, samples: list[Sample], profile: SiteProfile) -> None:
         self.samples, self.profile = samples, profile
-        self.pages: list[Page] = [s.page() for s in samples]
+        self.pages: list[ParsedPage] = [s.page() for s in samples]
 
     def articles(self, layout: Layout) -> list[Article]:
         """The samples cleaned with `layout` as the outlet's only layout."""
@@ -51,12 +51,12 @@ class Trials:
                 break
         return None
 
-    def common(self, per_page: Callable[[Page, Sample], list[str]]) -> list[str]:
+    def common(self, per_page: Callable[[ParsedPage, Sample], list[str]]) -> list[str]:
         """Candidates every page proposes, in the first page's order."""
         lists = [per_page(page, s) for page, s in zip(self.pages, self.samples)]
         rest = [set(found) for found in lists[1:]]
         return [c for c in lists[0] if all(c in found for found in rest)]
 
 
-def nodes_where(page: Page, keep: Callable[[LexborNode], bool]) -> list[LexborNode]:
+def nodes_where(page: ParsedPage, keep: Callable[[LexborNode], bool]) -> list[LexborNode]:
     return [n for n in elements(page) if keep(n)]
