@@ -5,11 +5,13 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import jsonld
 from .select import ParsedPage
 
+# Query keys by which a root URL names one post or story (WordPress `?p=`, CMS `?id=`), not the front.
+ITEM_QUERY_KEYS = frozenset(("p", "page_id", "id", "nid", "aid", "newsid", "news_id", "article", "story", "item"))
 _EDITION = r"(?:(?:ru|kk|kz|en|rus|kaz|qz)/?)?"
 # A homepage: the root or a language edition's root, maybe as an index file.
 _HOMEPAGE_PATH = re.compile(rf"^/{_EDITION}(?:index\.(?:html?|php))?$", re.I)
@@ -69,8 +71,12 @@ def _path(url: str | None) -> str:
 
 
 def is_homepage_url(url: str | None) -> bool:
-    """The site's root or a language edition's root."""
-    return bool(url) and bool(_HOMEPAGE_PATH.match(_path(url)))
+    """The site's root or a language edition's root, unless its query names one item (`/?p=2895`)."""
+    return bool(url) and bool(_HOMEPAGE_PATH.match(_path(url))) and not _names_item(url or "")
+
+
+def _names_item(url: str) -> bool:
+    return any(key.lower() in ITEM_QUERY_KEYS and value for key, value in parse_qsl(urlsplit(url).query))
 
 
 def is_listing_url(url: str | None, sections: Collection[str] = ()) -> bool:

@@ -204,3 +204,15 @@ def test_an_outlets_listing_sections_come_from_its_profile(url: str, kind: str |
     profile = profile_for_url(url)
     sections = profile.listing_sections(url) if profile else ()
     assert kind_from_url(url, sections) == kind
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("http://archiv.example.de/?p=2895", None),  # a WordPress post on the root path
+    ("https://example.com/ru/?id=58354", None),
+    ("https://example.com/", "homepage"),
+    ("https://example.com/?lang=ru", "homepage"),
+    ("https://example.com/?page=2", "homepage"),
+    ("https://example.com/?p=", "homepage"),
+])
+def test_a_root_url_naming_one_item_is_not_a_homepage(url: str, kind: str | None) -> None:
+    assert kind_from_url(url) == kind
