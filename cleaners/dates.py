@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from cleaners.isotime import isoparse
 from cleaners.months import MONTH_PATTERN, month_number
+from cleaners.options import EARLIEST_YEAR
 
 __all__ = ["ALMATY", "ParsedDate", "check_plausible", "date_from_url", "localize", "parse_date", "parse_date_parts",
            "parse_with_formats", "parse_with_formats_parts", "to_iso"]
@@ -98,7 +99,7 @@ _URL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:^|/)(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?=/|$)"),
     re.compile(r"(?:^|/)(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
 )
-_URL_YEARS = range(1990, 2101)
+_URL_YEARS = range(EARLIEST_YEAR, 2101)
 
 _Clock = tuple[int, int, int]
 
@@ -311,7 +312,7 @@ def parse_date_parts(
 def date_from_url(url: str) -> datetime | None:
     """Midnight Almaty of the first valid date in the URL path, or None.
 
-    Recognised: /2022/01/21/, /20220121/ (sputnik), /2022-01-21... (years 1990-2100 only).
+    Recognised: /2022/01/21/, /20220121/ (sputnik), /2022-01-21... (years EARLIEST_YEAR-2100 only).
     """
     path = urlsplit(url).path
     matches = sorted((m for p in _URL_PATTERNS for m in p.finditer(path)), key=lambda m: m.start())
@@ -335,7 +336,7 @@ def to_iso(dt: datetime) -> str:
     return _aware(dt).replace(microsecond=0).isoformat(timespec="seconds")
 
 
-def check_plausible(dt: datetime, *, fetched_at: datetime | None = None, min_year: int = 1991,
+def check_plausible(dt: datetime, *, fetched_at: datetime | None = None, min_year: int = EARLIEST_YEAR,
                     future_slack_hours: float = 36.0) -> str | None:
     """Return a warning code ('date_future' or 'date_too_old') when dt is implausible, else None."""
     if dt.year < min_year:

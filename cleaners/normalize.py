@@ -8,7 +8,6 @@ import unicodedata
 _DROPPED = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # any space but " "
-_BLANKS = re.compile(r"\n\s*\n+")
 
 
 def normalize_line(line: str) -> str:
@@ -24,18 +23,7 @@ def normalize_line(line: str) -> str:
     return line.strip()
 
 
-def normalize_text(text: str) -> str:
-    """Normalise every line; keep single line breaks, collapse blank runs to one blank line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    lines = [normalize_line(line) for line in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
-
-
 def join_paragraphs(paragraphs: list[str]) -> str:
     """Body text: non-empty normalised paragraphs separated by one blank line."""
     out = [normalize_line(p) for p in paragraphs]
     return "\n\n".join(p for p in out if p)
-
-
-def split_paragraphs(text: str) -> list[str]:
-    return [p for p in (normalize_line(x) for x in text.split("\n\n")) if p]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+EARLIEST_YEAR = 1991  # the first year a Kazakh outlet can date a story (independence); earlier dates are wrong
+
 
 @dataclass(frozen=True)
 class CleanOptions:
@@ -21,7 +23,7 @@ class CleanOptions:
     max_depth: int = 512
     min_body_chars: int = 200
     use_profiles: bool = True
-    min_year: int = 1991
+    min_year: int = EARLIEST_YEAR
     future_slack_hours: float = 36.0
 
 

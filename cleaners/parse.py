@@ -62,8 +62,3 @@ def flatten_deep(tree: LexborHTMLParser, max_depth: int) -> int:
     for node in reversed(deep):
         node.unwrap()
     return len(deep)
-
-
-def node_text(node: LexborNode) -> str:
-    """Visible text of a node with block boundaries kept as line breaks."""
-    return node.text(separator="\n", strip=False, deep=True)

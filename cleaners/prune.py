@@ -30,11 +30,6 @@ _SPLIT = re.compile(r"[\s_]+")
 _SAFE = re.compile(r"(?:^|[\s_-])(?:article|content|post|entry|story|body|text|main)(?:$|[\s_-])", re.I)
 
 
-def _tokens(node: LexborNode) -> set[str]:
-    attrs = node.attributes
-    return _class_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
-
-
 def _class_tokens(raw: str) -> set[str]:
     toks = set(_SPLIT.split(raw.lower()))
     for tok in list(toks):
