@@ -77,8 +77,10 @@ def test_profile_new_writes_a_complete_profile_that_reads_the_pages(tmp_path: Pa
     samples = [s for s, _ in pages]
     profile, found = new_profile("newsexample.kz", samples, {"newsexample.kz": "Sitemap: https://newsexample.kz/s.xml"})
     # kt.kz's Russian pages live under /rus/ and declare <html lang="en">: the body's language wins
+    # the three stories are in three sections (society, business, incidents): any path under /rus/
     assert profile.editions == (Edition(language="ru", host="newsexample.kz", path_prefix="/rus/",
-                                        start_url="https://newsexample.kz/rss/"),)
+                                        start_url="https://newsexample.kz/rss/", spider="newsexample_ru",
+                                        article="^/rus/."),)
     path = tmp_path / "newsexample.py"
     path.write_text(profile_file(profile, "test"), encoding="utf-8")
     loaded = load_profile(path)

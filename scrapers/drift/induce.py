@@ -5,9 +5,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from cleaners.article import Article
-from cleaners.pipeline import choose_layout
+from cleaners.options import EARLIEST_YEAR
 from cleaners.profiles import Layout, SiteProfile
-from cleaners.select import ParsedPage
+from cleaners.select import ParsedPage, first_node
 from cleaners.textfilters import FilterRules
 
 from .body import find_body, find_junk, find_lead
@@ -39,9 +39,13 @@ class Suggestion:
         return [body_f1(s.reference, a.body) for s, a in zip(self.samples, self.articles)]
 
 
-def stub_profile(outlet: str) -> SiteProfile:
-    """A profile with no layout yet, for an outlet the registry does not know."""
-    return SiteProfile(id=outlet, name=outlet, domains=(outlet,), editions=(), layouts=())
+def stub_profile(outlet: str, samples: list[Sample]) -> SiteProfile:
+    """A profile for an outlet the registry does not know: editions from the pages, a placeholder layout
+    that every trial replaces."""
+    from .newprofile import editions
+
+    placeholder = Layout(version="draft", valid_from=f"{EARLIEST_YEAR}-01-01", body=("body",))  # the oldest
+    return SiteProfile(id=outlet, name=outlet, domains=(outlet,), editions=editions(samples, {}), layouts=(placeholder,))
 
 
 def _day(sample: Sample) -> str | None:
@@ -49,9 +53,14 @@ def _day(sample: Sample) -> str | None:
 
 
 def new_version(profile: SiteProfile | None, samples: list[Sample]) -> tuple[str, str]:
-    """(version, valid_from): the earliest capture day's year, made unique among the profile's layouts."""
+    """(version, valid_from): the earliest capture day's year, made unique among the profile's layouts.
+
+    The new layout goes first, so it starts no earlier than the newest one the profile has (profiles
+    keep their layouts newest first)."""
     days = sorted(d for d in map(_day, samples) if d)
     valid_from = days[0] if days else datetime.now(UTC).date().isoformat()
+    if profile and profile.layouts:
+        valid_from = max(valid_from, profile.layouts[0].valid_from)
     taken = {lay.version for lay in profile.layouts} if profile else set()
     version, suffix = valid_from[:4], ord("b")
     while version in taken:
@@ -61,8 +70,7 @@ def new_version(profile: SiteProfile | None, samples: list[Sample]) -> tuple[str
 
 def _stealing(layout: Layout, others: list[ParsedPage]) -> list[int]:
     """Indexes of the other pages the layout's detector would take from the older layouts."""
-    probe = SiteProfile(id="", name="", domains=(), editions=(), layouts=(layout,))
-    return [i for i, page in enumerate(others) if choose_layout(page, probe) is not None]
+    return [i for i, page in enumerate(others) if first_node(page, layout.detectors) is not None]
 
 
 def find_detect(trials: Trials, layout: Layout, others: list[ParsedPage]) -> tuple[Layout, list[str]]:
@@ -97,7 +105,7 @@ def suggest(samples: list[Sample], outlet: str, profile: SiteProfile | None = No
     `others` are pages of the outlet's older layouts (its fixtures): the new layout must not claim them.
     """
     check_samples(samples, outlet, profile)
-    base = profile or stub_profile(outlet)
+    base = profile or stub_profile(outlet, samples)
     trials = Trials(samples, base)
     name, valid_from = new_version(profile, samples)
     rules = profile.layouts[0].rules if profile and profile.layouts else FilterRules()  # the outlet's own lines

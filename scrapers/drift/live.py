@@ -69,7 +69,7 @@ def after_failure(args: argparse.Namespace, outlet: str, pages: Sequence[Page]) 
     """With --suggest: the failing outlet's pages become draft fixtures, and a layout is suggested from them."""
     if not getattr(args, "suggest", False) or not pages:
         return
-    root = fixtures_root(args.fixtures, "check-live --suggest")
+    root = fixtures_root(args.fixtures, "check-live --suggest", create=True)
     samples = record_pages(pages, outlet, root)
     print(f"recorded {len(samples)} pages as unreviewed fixtures in {root / outlet}")
     profile = profile_by_id(outlet)

@@ -1,6 +1,7 @@
 """`kaznews profile new`: a complete profile (editions, feeds, sitemaps, title suffixes, one layout) from pages."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
@@ -15,6 +16,7 @@ LANGUAGE_PREFIXES = frozenset({"ru", "kk", "kz", "en", "qq", "kaz", "rus", "eng"
 _FEEDS = ('link[rel="alternate"][type="application/rss+xml"]@href',
           'link[rel="alternate"][type="application/atom+xml"]@href')
 _SUFFIX_TRIM = " |–—-:·»/"
+_NOT_NAME = re.compile(r"[^a-z0-9]+")
 
 
 def _prefix(url: str) -> str:
@@ -51,6 +53,20 @@ def _feed(samples: list[Sample]) -> str:
     return found.most_common(1)[0][0] if found else ""
 
 
+def spider_name(host: str, language: str) -> str:
+    """`example_ru` for example.kz's Russian edition (profiles need a [a-z0-9_] spider name)."""
+    base = _NOT_NAME.sub("_", host.lower().removeprefix("www.").split(".")[0]).strip("_") or "outlet"
+    return f"{base if base[0].isalpha() else 'x' + base}_{language}"
+
+
+def article_pattern(samples: list[Sample], prefix: str) -> str:
+    """The article URL regex: the path section every sample shares (`^/rus/news/`), else the edition's paths."""
+    rest = {urlsplit(s.url).path.removeprefix(prefix.rstrip("/")).strip("/").split("/")[0] for s in samples}
+    start = prefix or "/"
+    section = next(iter(rest)) if len(rest) == 1 and len(samples) > 1 else ""
+    return f"^{re.escape(start)}{re.escape(section)}/" if section else f"^{re.escape(start)}."
+
+
 def editions(samples: list[Sample], robots: dict[str, str]) -> tuple[Edition, ...]:
     """One edition per (host, language prefix, language), starting from a feed or the robots.txt sitemap."""
     groups: dict[tuple[str, str, str], list[Sample]] = {}
@@ -60,8 +76,9 @@ def editions(samples: list[Sample], robots: dict[str, str]) -> tuple[Edition, ..
     out = []
     for (host, prefix, language), members in groups.items():
         sitemaps = robots_sitemaps(robots.get(host, ""))
-        start = _feed(members) or (sitemaps[0] if sitemaps else "")
-        out.append(Edition(language=language, host=host, path_prefix=prefix, start_url=start))
+        start = _feed(members) or (sitemaps[0] if sitemaps else f"https://{host}{prefix or '/'}")
+        out.append(Edition(language=language, host=host, path_prefix=prefix, start_url=start,
+                           spider=spider_name(host, language), article=article_pattern(members, prefix)))
     return tuple(out)
 
 
