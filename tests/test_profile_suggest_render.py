@@ -15,7 +15,8 @@ from cleaners.fixtures import iter_fixtures
 from cleaners.profiles import Edition, Layout, SiteProfile, all_profiles, profile_by_id
 from cleaners.textfilters import FilterRules
 from scrapers.drift.errors import SuggestError
-from scrapers.drift.newprofile import new_profile, robots_sitemaps
+from scrapers.drift.editions import robots_sitemaps
+from scrapers.drift.newprofile import new_profile
 from scrapers.drift.render import load_profile, profile_file, render, write_layout
 from scrapers.drift.samples import Sample
 from scrapers.drift.trial import clean_all

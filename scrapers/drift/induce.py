@@ -11,6 +11,7 @@ from cleaners.select import ParsedPage, first_node
 from cleaners.textfilters import FilterRules
 
 from .body import find_body, find_junk, find_lead
+from .editions import editions
 from .errors import SuggestError
 from .fields import find_authors, find_date, find_section, find_tags, find_title
 from .nodes import css_of, elements, own_selectors
@@ -42,8 +43,6 @@ class Suggestion:
 def stub_profile(outlet: str, samples: list[Sample]) -> SiteProfile:
     """A profile for an outlet the registry does not know: editions from the pages, a placeholder layout
     that every trial replaces."""
-    from .newprofile import editions
-
     placeholder = Layout(version="draft", valid_from=f"{EARLIEST_YEAR}-01-01", body=("body",))  # the oldest
     return SiteProfile(id=outlet, name=outlet, domains=(outlet,), editions=editions(samples, {}), layouts=(placeholder,))
 
