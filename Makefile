@@ -44,8 +44,13 @@ system-deps:
 ## redis: install redis-server (see system-deps); `python -m scrapers.localredis` then runs a throw-away one
 redis: system-deps
 
-## test: the whole suite (pytest) and the docs site built with --strict
-test: $(VENV)/.installed-dev system-deps
+## typecheck: mypy over cleaners and scrapers ([tool.mypy] in pyproject.toml)
+.PHONY: typecheck
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/python -m mypy
+
+## test: mypy, the whole suite (pytest) and the docs site built with --strict
+test: typecheck $(VENV)/.installed-dev system-deps
 	$(BIN)/python -m pytest -q
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 

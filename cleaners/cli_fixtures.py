@@ -89,6 +89,7 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
         raise SystemExit(f"kaznews fixtures record: {outlet}/{name} exists; --force replaces it")
     now = datetime.now(UTC).replace(microsecond=0)
     headers: dict[str, str] = {}
+    page_url: str | None
     fetched = now
     if source.startswith(("http://", "https://")):
         if fetch is None:
@@ -116,7 +117,8 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
     _write_json(folder / "meta.json", meta)
     article = clean_html(data, page_url, fetched_at=fetched_at, headers=headers or None)
     _write_json(folder / f"{name}.json", article.to_dict())
-    owner = profile_for_url(page_url).id if profile_for_url(page_url) else article.source
+    owner_profile = profile_for_url(page_url)
+    owner = owner_profile.id if owner_profile else article.source
     if owner != outlet:
         print(f"kaznews fixtures record: warning: the page belongs to {owner or 'no known outlet'}, not {outlet}"
               f" ({page_url or 'no --url given'})", file=sys.stderr)

@@ -207,10 +207,10 @@ def _fields(kind: str, match: re.Match[str], lang: str | None) -> tuple[int | No
     if kind == "slash":
         month, day = _slash_order(int(match["a"]), int(match["b"]), lang)
         return full_year, month, day
-    month = int(match["m"]) if kind in ("ymd", "dmy") else month_number(match["mon"])
-    if month is None:
+    named = int(match["m"]) if kind in ("ymd", "dmy") else month_number(match["mon"])
+    if named is None:
         raise ValueError(f"unknown month {match['mon']!r}")
-    return full_year, month, int(match["d"])
+    return full_year, named, int(match["d"])
 
 
 def _first_date(text: str) -> tuple[str, re.Match[str]] | None:

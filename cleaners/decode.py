@@ -115,9 +115,8 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
         raise EmptyInputError("input is empty")
     warnings: list[str] = []
     bom_enc, bom = read_bom(data)
-    if bom_enc:
-        text = data[len(bom):].decode(bom_enc, errors="replace")
-        return Decoded(text, resolve_encoding(bom_enc) or bom_enc, warnings)
+    if bom_enc and bom:  # read_bom gives both or neither
+        return Decoded(data[len(bom):].decode(bom_enc, errors="replace"), resolve_encoding(bom_enc) or bom_enc, warnings)
     check_binary(data)
     if not _TAG.search(data, 0, 65536) and not _TAG.search(data):
         raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")

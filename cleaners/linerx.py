@@ -204,7 +204,9 @@ def casefold_search(pattern: re.Pattern[str]) -> Callable[[str, int], bool]:
     """A function equal to `pattern.search(line, pos) is not None`, faster for case-insensitive patterns."""
     lowered = _lowered(pattern)
     if lowered is None:
-        return lambda line, pos=0: pattern.search(line, pos) is not None
+        def plain_search(line: str, pos: int = 0) -> bool:
+            return pattern.search(line, pos) is not None
+        return plain_search
     low, safe = lowered
     unsafe = re.compile(f"[^{_char_class(safe)}]")
 

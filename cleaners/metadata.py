@@ -100,18 +100,18 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     objects = jsonld.jsonld_objects(tree)
     art = jsonld.article_object(objects)
     meta = Meta()
-    root = tree.tree.root  # the document element: the first `html` match whenever it is <html>
-    html = root if root is not None and root.tag == "html" else tree.css_first("html")
+    doc = tree.tree.root  # the document element: the first `html` match whenever it is <html>
+    html = doc if doc is not None and doc.tag == "html" else tree.css_first("html")
     meta.html_lang = html.attributes.get("lang") if html is not None else None
-    meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or (
-        jsonld.names(art.get("publisher"))[:1] or [None])[0]
+    meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or next(
+        iter(jsonld.names(art.get("publisher"))), None)
     body = art.get("articleBody")
     meta.article_body = body.strip() if isinstance(body, str) and body.strip() else None
     meta.canonical_url = select_first(tree, ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'))
 
     lay = layout or Layout(version="", valid_from="", body=())
     site_names = [meta.site_name or "", profile.name if profile else "", *(profile.title_suffixes if profile else ())]
-    title = (select_first(tree, lay.title) if lay.title else None) or normalize_line(str(art.get("headline") or ""))
+    title: str | None = (select_first(tree, lay.title) if lay.title else None) or normalize_line(str(art.get("headline") or ""))
     title = title or select_first(
         tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title"))
     meta.title = strip_site_suffix(title, site_names) if title else None

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -110,7 +110,7 @@ def read_archive(path: str, wanted: Callable[[str], bool] = lambda url: True,
 
 
 def _read_from(fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str], bool],
-               max_bytes: int) -> Iterator[Item]:
+               max_bytes: int) -> Generator[Item, None, int | None]:
     """Records from `start` to the end of the file or the first unreadable one; returns where to go on."""
     fh.seek(start)
     magic = GZIP_MAGIC if gzipped else WARC_MAGIC

@@ -189,11 +189,11 @@ class NewsSpider(scrapy.Spider):
                    status=response.status)
 
     def failed(self, failure: Failure) -> list[scrapy.Request]:
-        if failure.request.callback == self.parse_article:
+        if failure.request.callback == self.parse_article:  # type: ignore[attr-defined]  # Scrapy sets Failure.request
             self.backlog.done()
         reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"kaznews/fetch_failed/{reason}")
-        self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)
+        self.logger.warning("Fetch failed (%s): %s", reason, failure.request.url)  # type: ignore[attr-defined]  # as above
         return self._article_requests(self.backlog.take())
 
 
@@ -218,7 +218,7 @@ def _bare(host: str) -> str:
 
 def failure_reason(failure: Failure) -> str:
     """A short name for why a request failed: http_404, redirect_loop, robots_forbidden, TimeoutError..."""
-    if failure.check(HttpError):
+    if isinstance(failure.value, HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(IgnoreRequest):
         return next((reason for text, reason in _IGNORED if text in str(failure.value)), "ignored")

@@ -17,7 +17,7 @@ import argparse
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
@@ -26,6 +26,7 @@ from cleaners.cli_fixtures import fixtures_root
 from cleaners.health import FAIL, FieldCheck, PageHealth, check_page, format_health
 from cleaners.profiles import profile_by_id
 
+from .base import NewsSpider
 from .drift.live import add_suggest_options, after_failure
 from .extensions import nothing_read, summary
 from .items import Page
@@ -96,7 +97,7 @@ def unreachable(crawler: Crawler) -> PageHealth:
     stats = crawler.stats.get_stats()
     if not nothing_read(stats):
         return check_spider([])
-    spider = crawler.spider
+    spider = cast(NewsSpider, crawler.spider)  # check-live crawls one kaznews spider
     host = urlsplit(spider.fetch_url(spider.edition.start_url)).netloc
     reasons = ", ".join(summary(stats)["fetch_failed"])
     return PageHealth("", "", (FieldCheck("fetch", FAIL, f"cannot reach {host} ({reasons})"),))

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -50,7 +51,7 @@ def spider_classes() -> list[type[NewsSpider]]:
     from . import settings
 
     loader = SpiderLoader.from_settings(Settings({"SPIDER_MODULES": settings.SPIDER_MODULES}))
-    return [loader.load(name) for name in loader.list()]
+    return [cast("type[NewsSpider]", loader.load(name)) for name in loader.list()]  # SPIDER_MODULES hold only NewsSpiders
 
 
 def file_for(path_and_query: str) -> str:

@@ -153,15 +153,12 @@ class ExportPipeline(_Stage):
         self.pending_fingerprints: set[str] = set()
         self.timer: LoopingCall | None = None
         self.failed = False
-        if self.fd is not None:
-            self._recover()
+        if self.path is not None and self.fd is not None:
+            self._recover(self.path, self.fd)
 
-    def _recover(self) -> None:
-        with locked(self.fd):
-            self._adopt_tail()
-
-    def _adopt_tail(self) -> None:
-        adopt_tail(self.path, os.fstat(self.fd).st_size, self.state, lambda article: now())
+    def _recover(self, path: Path, fd: int) -> None:
+        with locked(fd):
+            adopt_tail(path, os.fstat(fd).st_size, self.state, lambda article: now())
 
     def open_spider(self) -> None:
         if self.batch > 1 and self.interval > 0:  # pending lines go out at least this often
@@ -219,7 +216,7 @@ class ExportPipeline(_Stage):
                 if self.mode != "off":
                     os.fsync(self.fd)
             except OSError as exc:
-                self._write_failed(exc, offset, [item for _, item in pending])
+                self._write_failed(self.fd, exc, offset, [item for _, item in pending])
                 return
             for line, item in pending:
                 offset += len(line)
@@ -227,10 +224,10 @@ class ExportPipeline(_Stage):
         self.pending_keys.clear()
         self.pending_fingerprints.clear()
 
-    def _write_failed(self, exc: OSError, offset: int, lost: list[Record]) -> None:
+    def _write_failed(self, fd: int, exc: OSError, offset: int, lost: list[Record]) -> None:
         """Cut the partial write (the next run cuts it if this cannot), uncount the lines, stop the crawl."""
         try:
-            os.ftruncate(self.fd, offset)
+            os.ftruncate(fd, offset)
         except OSError:
             pass
         self.pending_keys.clear()

@@ -54,10 +54,12 @@ class ShareRequests(BaseSpiderMiddleware):
         async for item in start:
             yield item.replace(dont_filter=False) if isinstance(item, Request) else item
 
-    def process_spider_output(self, response: Response | None, result: Iterable[Any]) -> Iterable[Any]:
+    def process_spider_output(  # type: ignore[override]  # Scrapy 2.13+ drops the deprecated `spider` argument
+            self, response: Response | None, result: Iterable[Any]) -> Iterable[Any]:
         return self._schedule(list(result))
 
-    async def process_spider_output_async(self, response: Response | None,
+    async def process_spider_output_async(  # type: ignore[override]  # as above
+            self, response: Response | None,
                                           result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         for item in self._schedule([item async for item in result]):
             yield item

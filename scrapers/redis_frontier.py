@@ -65,6 +65,7 @@ class Scheduler(RedisScheduler):
     """
 
     crawler: Crawler
+    df: Any  # scrapy-redis' dupefilter (the library has no types); set by the base or by `open`
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Scheduler:

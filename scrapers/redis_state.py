@@ -162,14 +162,14 @@ class RedisState:
     def has_fingerprint(self, fp: str) -> bool:
         pipe = self.server.pipeline(transaction=False)
         for bucket in self.buckets("f"):
-            pipe.sismember(bucket, f16(fp))
+            pipe.sismember(bucket, f16(fp))  # type: ignore[arg-type]  # redis-py types members as str; bytes work
         return any(pipe.execute())
 
     def claim(self, key: str, fp: str) -> str:
         """Atomically: `seen`, `duplicate`, `claimed` (by another write in progress), or `new` /
         `update`, and then this worker holds the claim until `record` or `release`."""
         n = self.retention + 1
-        keys = [*self.buckets("a"), *self.buckets("f"), *self.claim_keys(key, fp)]
+        keys: list[str | bytes] = [*self.buckets("a"), *self.buckets("f"), *self.claim_keys(key, fp)]
         return self._claim(keys=keys, args=[n, h16(key), f16(fp), self.owner, self.lease_ms]).decode()
 
     def release(self, key: str, fp: str) -> None:
@@ -206,7 +206,7 @@ class RedisState:
         pipe = self.server.pipeline(transaction=True)
         pipe.hset(a, h16(key), f16(fp))
         pipe.sadd(f, f16(fp))
-        for page_url in {url, article.get("url"), key} - {None, ""}:
+        for page_url in {page for page in (url, article.get("url"), key) if page}:
             pipe.hset(u, h16(page_url), epoch(fetched_at))
         for bucket in (a, f, u):
             pipe.expireat(bucket, self.expires(today))

@@ -40,7 +40,7 @@ def fsync_mode(settings: BaseSettings) -> str:
     return mode
 
 
-def _open(path: Path, synchronous: str) -> sqlite3.Connection:
+def _open(path: str | Path, synchronous: str) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=WAL")
@@ -110,7 +110,7 @@ class State:
                 (key, fingerprint(article.get("body") or ""), article.get("date"), self.run,
                  utc(datetime.now(UTC))),
             )
-            for page_url in {url, article.get("url"), key} - {None, ""}:
+            for page_url in {page for page in (url, article.get("url"), key) if page}:
                 self.remember_url(page_url, fetched_at, key)
             if output is not None:
                 self.set_offset(output, offset)
