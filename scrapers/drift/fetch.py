@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+from typing import Any
 
 import scrapy
 from scrapy.http import Response
@@ -13,7 +13,7 @@ from ..base import failure_reason, response_headers, served_at
 
 class _ManySpider(scrapy.Spider):
     name = "kaznews_fetch_many"
-    custom_settings: ClassVar[dict[str, Any]] = {"ITEM_PIPELINES": {}, "HTTPERROR_ALLOW_ALL": False}
+    custom_settings = {"ITEM_PIPELINES": {}, "HTTPERROR_ALLOW_ALL": False}
 
     def __init__(self, urls: tuple[str, ...] = (), sink: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

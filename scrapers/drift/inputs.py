@@ -64,7 +64,7 @@ def unreviewed(root: Path, outlet: str) -> list[Sample]:
 def older_pages(root: Path, outlet: str, samples: list[Sample]) -> list[ParsedPage]:
     """The outlet's reviewed article fixtures that are not samples: the pages the older layouts read."""
     taken = {s.body for s in samples}
-    out = []
+    out: list[ParsedPage] = []
     if not root.is_dir():
         return out
     for fx in iter_fixtures(root, outlet):

@@ -46,7 +46,7 @@ def node_selectors(node: LexborNode) -> list[str]:
         out += [f"{sel}{joiner}{own}" for sel in above for own in own_selectors(node)[:2]]
         parent, level = parent.parent, level + 1
     previous = node.prev
-    while previous is not None and not previous.tag or (previous is not None and previous.tag.startswith("-")):
+    while previous is not None and (not previous.tag or previous.tag.startswith("-")):
         previous = previous.prev
     if previous is not None:
         out += [f"{sel} + {tag}" for sel in own_selectors(previous)[:1]]

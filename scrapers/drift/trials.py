@@ -44,7 +44,8 @@ class Trials:
         for cand in candidates:
             if unique and not self.unique(cand):
                 continue
-            if self.holds(replace(base, **{field: (cand,)}, **extra), check):
+            changes: dict[str, Any] = {field: (cand,), **extra}
+            if self.holds(replace(base, **changes), check):
                 return cand
             tried += 1
             if tried >= MAX_TRIALS:
