@@ -44,7 +44,7 @@ system-deps:
 ## redis: install redis-server (see system-deps); `python -m scrapers.localredis` then runs a throw-away one
 redis: system-deps
 
-## typecheck: mypy over cleaners and scrapers ([tool.mypy] in pyproject.toml)
+## typecheck: mypy over cleaners, scrapers and bench ([tool.mypy] in pyproject.toml)
 .PHONY: typecheck
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/python -m mypy

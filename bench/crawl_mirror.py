@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from cleaners.fixtures import Fixture
+from scrapers.base import NewsSpider
 from scrapers.discovery import parse_date
 from scrapers.urlguard import path_and_query
 
@@ -135,7 +136,7 @@ def _xml(text: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
 
 
-def spider_class(name: str) -> type:
+def spider_class(name: str) -> type[NewsSpider]:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapers.settings")
     from scrapers.mirror import spider_classes
 

@@ -88,12 +88,12 @@ def run(name: str, mode: str, htmldate: dict[str, str | None], dump: dict[str, A
         except CleanerError:
             date = source = precision = None
         total += time.perf_counter() - start
-        right += bool(date) and date[:10] == g["day"]
+        right += date is not None and date[:10] == g["day"]
         sources[str(source)] += 1
         precisions[str(precision)] += 1
         key = f"{name}/{g['file']}"
         ref = htmldate.get(key)
-        ref_right += bool(ref) and ref[:10] == g["day"]
+        ref_right += ref is not None and ref[:10] == g["day"]
         dump[f"{mode}:{key}"] = {"gold": g["day"], "ours": date, "source": source, "htmldate": ref, "url": g["url"]}
     n = len(pages)
     line = f"{name:17} {mode:8} pages {n:4}  day {right / n:.3f}"

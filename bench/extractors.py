@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 ExtractFn = Callable[[bytes, str, str | None], str]
 """(raw page bytes, the same page decoded to str, url) -> article text ("" when nothing found)."""
@@ -82,7 +83,7 @@ def _kaznews(use_profiles: bool) -> Callable[[], ExtractFn]:
     return load
 
 
-def _trafilatura(**kwargs: object) -> Callable[[], ExtractFn]:
+def _trafilatura(**kwargs: Any) -> Callable[[], ExtractFn]:
     def load() -> ExtractFn:
         import logging
 
@@ -96,17 +97,18 @@ def _trafilatura(**kwargs: object) -> Callable[[], ExtractFn]:
     return load
 
 
-def _trafilatura_full(**kwargs: object) -> Callable[[], FullFn]:
+def _trafilatura_full(**kwargs: Any) -> Callable[[], FullFn]:
     def load() -> FullFn:
         import logging
 
         import trafilatura
+        from trafilatura.settings import Document
 
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
         def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
             doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, **kwargs)
-            if doc is None:
+            if not isinstance(doc, Document):  # None, or a dict when asked for one
                 return Extracted("")
             authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
             return Extracted(doc.text or "", doc.title, doc.date, authors=authors)

@@ -30,6 +30,19 @@ def _pinned(data: dict[str, Any] | None, name: str) -> float | None:
     return ((data or {}).get("pinned", {}).get(name) or {}).get("pages_per_s")
 
 
+def _measured(value: float | None) -> float:
+    """A figure a check needs; a missing one makes the check "not measured" (KeyError)."""
+    if value is None:
+        raise KeyError("not measured")
+    return value
+
+
+def _traf_f1(row: dict[str, Any] | None) -> float:
+    if row is None:
+        raise KeyError("not measured")
+    return float(row["overall"]["f1"])
+
+
 def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], Check]]]:
     full, traf, floor = _row(fx, "kaznews-full"), _row(fx, "trafilatura"), _row(fx, "selectolax-parse")
     pin, floor_pin = _pinned(fx, "kaznews-full"), _pinned(fx, "selectolax-parse")
@@ -39,10 +52,10 @@ def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], C
     o = (full or {}).get("overall", {})
     return [
         ("Profile path >= 1000 pages/s on one core (fixtures)",
-         lambda: (f"{speed:.0f} pages/s ({how})", "fixtures", speed >= 1000)),
+         lambda: (f"{_measured(speed):.0f} pages/s ({how})", "fixtures", _measured(speed) >= 1000)),
         ("Profile path within 3x the selectolax parse-only floor (fixtures)",
-         lambda: (f"{floor_speed / speed:.1f}x the floor's time per page ({how})", "fixtures",
-                  floor_speed / speed <= 3)),
+         lambda: (f"{_measured(floor_speed) / _measured(speed):.1f}x the floor's time per page ({how})", "fixtures",
+                  _measured(floor_speed) / _measured(speed) <= 3)),
         ("Profile path body F1 >= 0.99 on average (fixtures)",
          lambda: (f"{o['f1']:.3f} (mean per fixture {o['mean_fixture_f1']:.3f})", "fixtures", o["f1"] >= 0.99)),
         ("Profile path body F1 >= 0.97 on every fixture",
@@ -53,7 +66,7 @@ def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], C
         ("Profile path: zero boilerplate in any body",
          lambda: (f"{o['boilerplate_lines']} boilerplate lines", "fixtures", o["boilerplate_lines"] == 0)),
         ("Gap to trafilatura shown (fixtures)",
-         lambda: (f"F1 {o['f1']:.3f} vs {traf['overall']['f1']:.3f} ({o['f1'] - traf['overall']['f1']:+.3f})",
+         lambda: (f"F1 {o['f1']:.3f} vs {_traf_f1(traf):.3f} ({o['f1'] - _traf_f1(traf):+.3f})",
                   "fixtures", None)),
     ]
 
