@@ -49,8 +49,14 @@ redis: system-deps
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/python -m mypy
 
-## test: mypy, the whole suite (pytest) and the docs site built with --strict
-test: typecheck $(VENV)/.installed-dev system-deps
+## lint: ruff's lint rules and its format check ([tool.ruff] in pyproject.toml; `ruff format .` fixes the layout)
+.PHONY: lint
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+
+## test: ruff, mypy, the whole suite (pytest) and the docs site built with --strict
+test: lint typecheck $(VENV)/.installed-dev system-deps
 	$(BIN)/python -m pytest -q
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
