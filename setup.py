@@ -2,6 +2,7 @@
 
 Everything, including the Scrapy settings entry point and the bundled article schema, is in pyproject.toml.
 """
+
 from setuptools import setup
 
 setup()

@@ -10,6 +10,7 @@ targets, machine) and the plot docs/img/bench-f1-vs-speed.png are rewritten; wit
 goes to bench/results/. Each part can also run alone (`python -m bench.public`, `bench.fixtures`,
 `bench.language`, `bench.archive`, `bench.drift`, `bench.plot`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,12 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=3, help="timed passes after one warm-up pass (fixtures)")
     ap.add_argument("--public-passes", type=int, default=public.PASSES, help="timed passes per public set")
     ap.add_argument("--public-jobs", type=int, default=public.JOBS, help="public-set subprocesses at a time")
-    ap.add_argument("--data", help="where the public sets are (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)")
+    ap.add_argument(
+        "--data", help="where the public sets are (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)"
+    )
     ap.add_argument("--min-seconds", type=float, default=1.0, help="repeat the pages until a pass lasts this long")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the result blocks of docs/benchmarks.md")
-    ap.add_argument("--skip", action="append", default=[],
-                    choices=["public", "fixtures", "language", "crawl", "archive", "drift", "plot"],
-                    help="leave out a part (repeatable)")
+    ap.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["public", "fixtures", "language", "crawl", "archive", "drift", "plot"],
+        help="leave out a part (repeatable)",
+    )
     args = ap.parse_args(argv)
     docs = ["--write-docs"] if args.write_docs else []
     if "public" not in args.skip:
@@ -63,9 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         run_crawl(args.write_docs)
     if "archive" not in args.skip:
         from . import archive
+
         archive.main(docs)
     if "drift" not in args.skip:
         from . import drift
+
         print()
         drift.main(docs)
     if args.write_docs:
@@ -77,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             print("bench: matplotlib not installed (pip install -e '.[bench]'); plot skipped", file=sys.stderr)
         else:
             from .plot import main as plot_main
+
             plot_main([] if args.write_docs else ["--output", str(ROOT / "bench" / "results" / "f1-vs-speed.png")])
     return 0
 

@@ -10,6 +10,7 @@ baseline: pages/s), and `-j 1` on a quarter of the pages (peak RSS must not grow
 of records). Each run checks that every page came out exactly once. `--write-docs` replaces the
 bench:archive block of docs/benchmarks.md; JSON goes to bench/results/archive.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,7 +82,7 @@ def write_archives(pages: list[Page], files: int, folder: Path) -> tuple[list[Pa
     paths, records = [], 0
     per_file = -(-len(pages) // files)
     for n in range(files):
-        chunk = pages[n * per_file:(n + 1) * per_file]
+        chunk = pages[n * per_file : (n + 1) * per_file]
         if not chunk:
             break
         paths.append(folder / f"bench-{n:03d}.warc.gz")
@@ -126,23 +127,35 @@ def files_run(pages: list[Page], work: Path) -> Run:
     (work / "pages.json").write_text(json.dumps(listing))
     _, rss, out = timed([sys.executable, "-c", CLEAN_SNIPPET, str(work / "pages.json")])
     report = json.loads(out)
-    return Run("the same pages as HTML files, clean_html in one process", len(pages), len(pages),
-               report["kept"], report["seconds"], rss)
+    return Run(
+        "the same pages as HTML files, clean_html in one process",
+        len(pages),
+        len(pages),
+        report["kept"],
+        report["seconds"],
+        rss,
+    )
 
 
 def block(runs: list[Run], small: Run, big: Run) -> str:
-    header = ("| run | pages | WARC records | kept articles | wall s (start-up s) | records/s"
-              " | records/s after start-up | kept articles/s | peak RSS MB |")
+    header = (
+        "| run | pages | WARC records | kept articles | wall s (start-up s) | records/s"
+        " | records/s after start-up | kept articles/s | peak RSS MB |"
+    )
     rows = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
-        rows.append(f"| {r.label} | {r.pages:,} | {r.records:,} | {r.kept:,} | {r.seconds:.1f} ({r.startup_s:.1f})"
-                    f" | {r.records_per_s:.0f} | {r.steady_records_per_s:.0f} | {r.kept_per_s:.1f} | {r.peak_rss_mb:.0f} |")
+        rows.append(
+            f"| {r.label} | {r.pages:,} | {r.records:,} | {r.kept:,} | {r.seconds:.1f} ({r.startup_s:.1f})"
+            f" | {r.records_per_s:.0f} | {r.steady_records_per_s:.0f} | {r.kept_per_s:.1f} | {r.peak_rss_mb:.0f} |"
+        )
     flat = big.peak_rss_mb - small.peak_rss_mb < RSS_GROWTH_MB
     rows.append("")
-    rows.append(f"Peak RSS flat in the number of records: {'yes' if flat else 'NO'} ({small.peak_rss_mb:.0f} MB at"
-                f" {small.records:,} records, {big.peak_rss_mb:.0f} MB at {big.records:,}; at most"
-                f" {RSS_GROWTH_MB} MB apart counts as flat). Wall times include the process start-up"
-                f" (`kaznews archive --help`, timed alone); the baseline's count only the cleaning loop. Run {time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} CPUs.")
+    rows.append(
+        f"Peak RSS flat in the number of records: {'yes' if flat else 'NO'} ({small.peak_rss_mb:.0f} MB at"
+        f" {small.records:,} records, {big.peak_rss_mb:.0f} MB at {big.records:,}; at most"
+        f" {RSS_GROWTH_MB} MB apart counts as flat). Wall times include the process start-up"
+        f" (`kaznews archive --help`, timed alone); the baseline's count only the cleaning loop. Run {time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} CPUs."
+    )
     return "\n".join(rows)
 
 
@@ -159,11 +172,14 @@ def main(argv: list[str] | None = None) -> int:
         quarter = pages[: max(1, len(pages) // 4)]
         (work / "small").mkdir()
         small_paths, small_records = write_archives(quarter, args.files, work / "small")
-        runs = [files_run(pages, work),
-                archive_run("kaznews archive -j 1", paths, records, len(pages), 1, work),
-                archive_run("kaznews archive -j 2", paths, records, len(pages), 2, work)]
-        small = archive_run("kaznews archive -j 1, a quarter of the pages", small_paths, small_records,
-                            len(quarter), 1, work)
+        runs = [
+            files_run(pages, work),
+            archive_run("kaznews archive -j 1", paths, records, len(pages), 1, work),
+            archive_run("kaznews archive -j 2", paths, records, len(pages), 2, work),
+        ]
+        small = archive_run(
+            "kaznews archive -j 1, a quarter of the pages", small_paths, small_records, len(quarter), 1, work
+        )
     text = block([*runs, small], small, runs[1])
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ A body line is boilerplate when either
   profile's `junk` selectors match inside the profile's body element on that page, unless that
   piece also occurs in the reference body (then it is article text repeated in chrome).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -21,6 +22,7 @@ from cleaners.pipeline import choose_layout
 from cleaners.profiles import profile_for_url
 from cleaners.textfilters import FilterRules, filter_lines
 
+NO_OUTLET_RULES = FilterRules()  # the generic line rules only
 MIN_JUNK_CHARS = 20
 
 
@@ -62,7 +64,7 @@ def _flat(text: str) -> str:
     return " ".join(normalize_line(x) for x in text.split("\n") if x.strip())
 
 
-def filter_flags(body: str, rules: FilterRules = FilterRules()) -> list[str]:
+def filter_flags(body: str, rules: FilterRules = NO_OUTLET_RULES) -> list[str]:
     """Body lines (normalised) that `filter_lines` drops or changes."""
     lines = [normalize_line(x) for x in body.split("\n")]
     kept = Counter(x for x in filter_lines(lines, rules) if x)

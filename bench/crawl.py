@@ -13,6 +13,7 @@ pre-filled with `--prefill` synthetic articles and, with `--compare`, with the s
 `--write-docs` replaces the bench:crawl (bench:workers) block of docs/benchmarks.md; JSON goes
 to bench/results/crawl.json (crawl-workers.json).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ COMPARE = (  # --compare: what the fixes of docs/benchmarks.md bought, each on a
 )
 
 
-def bench_sqlite(args: argparse.Namespace, urls: list[str], prefill: int, label: str,
-                 extra: dict[str, str] | None = None) -> Run:
+def bench_sqlite(
+    args: argparse.Namespace, urls: list[str], prefill: int, label: str, extra: dict[str, str] | None = None
+) -> Run:
     from .crawl_state import prefilled_state
 
     run = Run(label, args.articles, 1, "sqlite", prefill)
@@ -51,8 +53,9 @@ def bench_sqlite(args: argparse.Namespace, urls: list[str], prefill: int, label:
             cmd = crawl_command(args.spider, server.base_url, work, {**dict(args.set), **(extra or {})})
             if args.profile:
                 cmd = profiled(cmd, args.results / f"crawl-profile-{label.split()[0]}.txt")
-            measure(run, [cmd], [work / "articles.jsonl"], [work / "stats.jsonl"], urls,
-                    [work / "crawl.log"], args.timeout)
+            measure(
+                run, [cmd], [work / "articles.jsonl"], [work / "stats.jsonl"], urls, [work / "crawl.log"], args.timeout
+            )
         run.server_cpu_s, run.server_requests = server.report.get("cpu_s", 0.0), server.report.get("requests", 0)
         if not run.ok and args.keep_failed:
             shutil.copytree(work, args.results / "crawl-failed", dirs_exist_ok=True)
@@ -73,26 +76,51 @@ def median_run(runs: list[Run]) -> Run:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench.crawl", description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10000)
-    ap.add_argument("--workers", type=worker_counts, default=[1], dest="worker_counts", metavar="N[,N...]",
-                    help="crawler processes sharing one Redis, e.g. 1,2,4 (more than 1 needs --backend redis)")
+    ap.add_argument(
+        "--workers",
+        type=worker_counts,
+        default=[1],
+        dest="worker_counts",
+        metavar="N[,N...]",
+        help="crawler processes sharing one Redis, e.g. 1,2,4 (more than 1 needs --backend redis)",
+    )
     ap.add_argument("--backend", choices=("sqlite", "redis"), default="sqlite")
     ap.add_argument("--spider", default="tengrinews_ru", help="the spider whose edition fixtures are replicated")
     ap.add_argument("--chunk", type=int, default=1000, help="URLs per child sitemap (at most 50000)")
     ap.add_argument("--server", choices=("asyncio", "threading"), default="asyncio")
-    ap.add_argument("--prefill", type=int, default=1_000_000, metavar="ROWS",
-                    help="also run on a state pre-filled with this many articles (0: not); built once, cached")
-    ap.add_argument("--set", type=lambda s: tuple(s.split("=", 1)), action="append", default=[], metavar="NAME=VALUE",
-                    help="another Scrapy setting for the crawler (repeatable)")
+    ap.add_argument(
+        "--prefill",
+        type=int,
+        default=1_000_000,
+        metavar="ROWS",
+        help="also run on a state pre-filled with this many articles (0: not); built once, cached",
+    )
+    ap.add_argument(
+        "--set",
+        type=lambda s: tuple(s.split("=", 1)),
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="another Scrapy setting for the crawler (repeatable)",
+    )
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds before a crawler is killed")
     ap.add_argument("--tmp", default=None, help="where the per-run work directories go (default: the system's)")
     ap.add_argument("--keep-failed", action="store_true", help="copy a failed run's files next to the results")
-    ap.add_argument("--compare", action=argparse.BooleanOptionalAction, default=True,
-                    help="also run the settings of COMPARE: fsync modes, CONCURRENT_ITEMS (default: yes)")
+    ap.add_argument(
+        "--compare",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run the settings of COMPARE: fsync modes, CONCURRENT_ITEMS (default: yes)",
+    )
     ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration (interleaved); median shown")
     ap.add_argument("--profile", action="store_true", help="sample the crawler with py-spy (times are then off)")
     ap.add_argument("--write-docs", action="store_true", help="replace the bench:crawl/bench:workers blocks")
-    ap.add_argument("--output", type=Path, default=None,
-                    help="results JSON (default bench/results/crawl.json, crawl-workers.json with redis)")
+    ap.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="results JSON (default bench/results/crawl.json, crawl-workers.json with redis)",
+    )
     args = ap.parse_args(argv)
     args.results = args.output.parent if args.output else RESULTS  # caches, profiles, failed runs
     if not 1 <= args.chunk <= 50000:
@@ -112,8 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     info = {**machine(), "packages": versions(PACKAGES)}
     templates = [t.name for t in mirror.templates]
-    print(f"mirror: {len(templates)} templates ({', '.join(templates)}), {args.articles} articles, "
-          f"{mirror.sitemaps()} child sitemaps", file=sys.stderr)
+    print(
+        f"mirror: {len(templates)} templates ({', '.join(templates)}), {args.articles} articles, "
+        f"{mirror.sitemaps()} child sitemaps",
+        file=sys.stderr,
+    )
     rounds: list[list[Run]] = []
     for _ in range(args.repeat):  # interleaved, so that a noisy minute hits every configuration alike
         if args.backend == "redis":
@@ -132,9 +163,20 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     output = args.output or RESULTS / ("crawl-workers.json" if args.backend == "redis" else "crawl.json")
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps({"machine": info, "command": command, "templates": templates,
-                                  "settings": {**LOOPBACK, **dict(args.set)}, "runs": [asdict(r) for r in runs]},
-                                 indent=1, default=str), encoding="utf-8")
+    output.write_text(
+        json.dumps(
+            {
+                "machine": info,
+                "command": command,
+                "templates": templates,
+                "settings": {**LOOPBACK, **dict(args.set)},
+                "runs": [asdict(r) for r in runs],
+            },
+            indent=1,
+            default=str,
+        ),
+        encoding="utf-8",
+    )
     if args.write_docs:
         from .docs import replace_block
 

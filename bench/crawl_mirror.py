@@ -8,6 +8,7 @@ its own URL, canonical URL and body fingerprint, and cleans like the fixture. Co
 request; nothing is stored. A sitemap index at the spider's start URL lists child sitemaps
 (`sitemap-news-<i>.xml`, `chunk` URLs each) that list the copies, each with its fixture's date.
 """
+
 from __future__ import annotations
 
 import os
@@ -82,8 +83,13 @@ def make_template(fx: Fixture) -> Template | None:
     if not fx.url or not fx.expected_path.exists():
         return None
     expected = fx.expected()
-    if (expected.get("kind") == "listing" or "not_article" in (expected.get("warnings") or [])
-            or expected.get("not_article") or not expected.get("date") or not expected.get("body")):
+    if (
+        expected.get("kind") == "listing"
+        or "not_article" in (expected.get("warnings") or [])
+        or expected.get("not_article")
+        or not expected.get("date")
+        or not expected.get("body")
+    ):
         return None
     html, slug = fx.read_page(), _slug(fx.url)
     word = _pick_word(html, expected["body"])
@@ -118,7 +124,7 @@ class Mirror:
         if not 0 <= i < self.sitemaps():
             return None
         rows = []
-        for url in self.urls[i * self.chunk:(i + 1) * self.chunk]:
+        for url in self.urls[i * self.chunk : (i + 1) * self.chunk]:
             t = self.templates[self.index[path_and_query(url)][0]]
             rows.append(f"<url><loc>{escape(base + path_and_query(url))}</loc><lastmod>{t.lastmod}</lastmod></url>\n")
         return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{"".join(rows)}</urlset>')
@@ -151,8 +157,11 @@ def build_mirror(spider_name: str, articles: int, chunk: int = 1000, root: Path 
     from scrapers.mirror import edition_fixtures
 
     spider = spider_class(spider_name)
-    templates = [t for t in (make_template(fx) for fx in edition_fixtures(spider, root))
-                 if t is not None and all(t.copy_url(n, spider.owns) for n in (0, articles))]
+    templates = [
+        t
+        for t in (make_template(fx) for fx in edition_fixtures(spider, root))
+        if t is not None and all(t.copy_url(n, spider.owns) for n in (0, articles))
+    ]
     if not templates:
         raise SystemExit(f"{spider_name}: no article fixture can be replicated")
     urls, index = [], {}

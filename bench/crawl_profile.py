@@ -6,6 +6,7 @@ does runs there) per part of the pipeline. A sample counts for the first part, i
 PARTS, that has a frame on its stack (samples outside the reactor loop: start-up and shutdown);
 what matches none is Scrapy, Twisted and asyncio themselves.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,11 @@ def shares(path: Path) -> tuple[int, Counter[str]]:
             continue
         frames = stack.split(";")
         total += int(n)
-        part = OUTSIDE if not any(f.startswith("BaseEventLoop.run_forever ") for f in frames) else next(
-            (name for name, rx in compiled if any(rx.search(f) for f in frames)), None)
+        part = (
+            OUTSIDE
+            if not any(f.startswith("BaseEventLoop.run_forever ") for f in frames)
+            else next((name for name, rx in compiled if any(rx.search(f) for f in frames)), None)
+        )
         counts[part or "Scrapy, Twisted, asyncio (download, engine, middlewares)"] += int(n)
     return total, counts
 

@@ -1,4 +1,5 @@
 """The crawl benchmark's tables and their docs blocks (`bench:crawl`, `bench:workers`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,17 +12,23 @@ RATE_TARGET, RSS_TARGET = 200, 300  # articles/s end to end, peak RSS MB (issue 
 
 
 def table(runs: list[Run]) -> str:
-    lines = [("| run | emitted once | wall s | articles/s | steady articles/s | start-up s | crawler CPU s "
-             "| CPU ms/article | peak RSS MB | RSS MB at 50% → 90% | mirror (+ redis) CPU s | articles/s of each run |"),
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        (
+            "| run | emitted once | wall s | articles/s | steady articles/s | start-up s | crawler CPU s "
+            "| CPU ms/article | peak RSS MB | RSS MB at 50% → 90% | mirror (+ redis) CPU s | articles/s of each run |"
+        ),
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in runs:
         once = "yes" if r.ok else f"**NO** ({r.emitted} lines, {r.unique_urls} unique, {r.missing} missing)"
         cpu = sum(r.crawler_cpu_s)
-        lines.append(f"| {r.label} | {once} | {r.wall_s:.1f} | {r.rate:.0f} | {r.steady_rate:.0f} | {r.first_line_s:.1f} "
-                     f"| {cpu:.1f} | {1000 * cpu / max(1, r.emitted):.2f} | {' / '.join(f'{m:.0f}' for m in r.peak_rss_mb)} "
-                     f"| {r.rss_mid_mb:.0f} → {r.rss_late_mb:.0f} | {r.server_cpu_s:.1f}"
-                     + (f" + {r.redis_cpu_s:.1f}" if r.backend == "redis" else "")
-                     + f" | {', '.join(f'{x:.0f}' for x in r.rates or [r.rate])} |")
+        lines.append(
+            f"| {r.label} | {once} | {r.wall_s:.1f} | {r.rate:.0f} | {r.steady_rate:.0f} | {r.first_line_s:.1f} "
+            f"| {cpu:.1f} | {1000 * cpu / max(1, r.emitted):.2f} | {' / '.join(f'{m:.0f}' for m in r.peak_rss_mb)} "
+            f"| {r.rss_mid_mb:.0f} → {r.rss_late_mb:.0f} | {r.server_cpu_s:.1f}"
+            + (f" + {r.redis_cpu_s:.1f}" if r.backend == "redis" else "")
+            + f" | {', '.join(f'{x:.0f}' for x in r.rates or [r.rate])} |"
+        )
     return "\n".join(lines)
 
 
@@ -35,29 +42,38 @@ def verdicts(runs: list[Run]) -> str:
 
     def met(ok: bool) -> str:
         return "met" if ok else "**missed**"
-    out = [(f"* >= {RATE_TARGET} articles/s end to end: {met(base.rate >= RATE_TARGET)} ({base.rate:.0f} articles/s; "
-           f"{base.steady_rate:.0f} in the steady state)."),
-           f"* peak RSS < {RSS_TARGET} MB at {base.articles:,} articles: {met(peak < RSS_TARGET)} ({peak:.0f} MB)."]
+
+    out = [
+        (
+            f"* >= {RATE_TARGET} articles/s end to end: {met(base.rate >= RATE_TARGET)} ({base.rate:.0f} articles/s; "
+            f"{base.steady_rate:.0f} in the steady state)."
+        ),
+        f"* peak RSS < {RSS_TARGET} MB at {base.articles:,} articles: {met(peak < RSS_TARGET)} ({peak:.0f} MB).",
+    ]
     if big is not None:
         big_peak = max(big.peak_rss_mb or [0.0])
         flat = big_peak <= peak * 1.1 + 5
-        out.append(f"* RSS not growing with the state size: {met(flat)} ({peak:.0f} MB on an empty state, "
-                   f"{big_peak:.0f} MB on a state of {big.prefill:,} articles).")
+        out.append(
+            f"* RSS not growing with the state size: {met(flat)} ({peak:.0f} MB on an empty state, "
+            f"{big_peak:.0f} MB on a state of {big.prefill:,} articles)."
+        )
     return "Targets (issue 5), from this run:\n\n" + "\n".join(out)
 
 
-def describe(args: argparse.Namespace, info: dict[str, Any], templates: list[str], sitemaps: int,
-             command: str) -> str:
+def describe(args: argparse.Namespace, info: dict[str, Any], templates: list[str], sitemaps: int, command: str) -> str:
     settings = " ".join(f"-s {k}={v}" for k, v in {**LOOPBACK, **dict(args.set)}.items())
-    return (f"Command: `{command}`. Mirror: spider `{args.spider}`, {args.articles:,} copies of {len(templates)} "
-            f"fixture pages ({', '.join(templates)}) listed in {sitemaps} child sitemaps of {args.chunk}, served "
-            f"by the {args.server} server in its own process. Crawler settings overridden: `{settings}` (plus "
-            f"the state, output and stats paths).\n\nMachine: {machine_line(info)}; "
-            f"{packages_line(info.get('packages', {}))}.")
+    return (
+        f"Command: `{command}`. Mirror: spider `{args.spider}`, {args.articles:,} copies of {len(templates)} "
+        f"fixture pages ({', '.join(templates)}) listed in {sitemaps} child sitemaps of {args.chunk}, served "
+        f"by the {args.server} server in its own process. Crawler settings overridden: `{settings}` (plus "
+        f"the state, output and stats paths).\n\nMachine: {machine_line(info)}; "
+        f"{packages_line(info.get('packages', {}))}."
+    )
 
 
-def block(runs: list[Run], args: argparse.Namespace, info: dict[str, Any], templates: list[str], sitemaps: int,
-          command: str) -> str:
+def block(
+    runs: list[Run], args: argparse.Namespace, info: dict[str, Any], templates: list[str], sitemaps: int, command: str
+) -> str:
     parts = [table(runs), describe(args, info, templates, sitemaps, command)]
     if args.backend == "sqlite":
         parts.append(verdicts(runs))

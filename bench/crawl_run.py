@@ -4,6 +4,7 @@
 the output line count and the crawlers' RSS every 0.1 s, then checks that every mirror URL was
 emitted exactly once and reads each crawler's stats line (`kaznews/peak_rss_mb`, drops).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,16 +56,30 @@ class Run:
 
     @property
     def ok(self) -> bool:
-        return (self.emitted == self.unique_urls == self.articles and not self.missing
-                and all(rc == 0 for rc in self.returncodes))
+        return (
+            self.emitted == self.unique_urls == self.articles
+            and not self.missing
+            and all(rc == 0 for rc in self.returncodes)
+        )
 
 
 class Server:
     """`bench.crawl_server` in a subprocess; `with` starts it and stops it (SIGTERM)."""
 
     def __init__(self, spider: str, articles: int, chunk: int, kind: str) -> None:
-        self.cmd = [sys.executable, "-m", "bench.crawl_server", "--spider", spider, "--articles", str(articles),
-                    "--chunk", str(chunk), "--kind", kind]
+        self.cmd = [
+            sys.executable,
+            "-m",
+            "bench.crawl_server",
+            "--spider",
+            spider,
+            "--articles",
+            str(articles),
+            "--chunk",
+            str(chunk),
+            "--kind",
+            kind,
+        ]
         self.report: dict[str, Any] = {}
 
     def __enter__(self) -> Self:
@@ -85,8 +100,13 @@ class Server:
 
 
 def crawl_command(spider: str, base_url: str, work: Path, extra: dict[str, str]) -> list[str]:
-    settings = {**LOOPBACK, "KAZNEWS_STATE": str(work / "state.sqlite"), "KAZNEWS_OUTPUT": str(work / "articles.jsonl"),
-                "KAZNEWS_STATS_FILE": str(work / "stats.jsonl"), **extra}
+    settings = {
+        **LOOPBACK,
+        "KAZNEWS_STATE": str(work / "state.sqlite"),
+        "KAZNEWS_OUTPUT": str(work / "articles.jsonl"),
+        "KAZNEWS_STATS_FILE": str(work / "stats.jsonl"),
+        **extra,
+    }
     cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
     for key, value in settings.items():
         cmd += ["-s", f"{key}={value}"]
@@ -129,8 +149,10 @@ class LineCounter(threading.Thread):
 
     def steady(self, total: int) -> tuple[float, float]:
         """(seconds to the first line, lines/s between the 10th and 90th percentile lines)."""
+
         def at(k: int) -> float:
             return next((t for t, n in self.samples if n >= k), 0.0)
+
         lo, hi = max(1, total // 10), max(1, total * 9 // 10)
         t_lo, t_hi = at(lo), at(hi)
         return at(1), (hi - lo) / (t_hi - t_lo) if t_hi > t_lo else 0.0
@@ -138,7 +160,17 @@ class LineCounter(threading.Thread):
 
 def profiled(cmd: list[str], out: Path) -> list[str]:
     """`cmd` sampled by py-spy (`pip install py-spy`), idle time included: collapsed stacks to `out`."""
-    return [str(Path(sys.executable).parent / "py-spy"), "record", "--idle", "--format", "raw", "-o", str(out), "--", *cmd]
+    return [
+        str(Path(sys.executable).parent / "py-spy"),
+        "record",
+        "--idle",
+        "--format",
+        "raw",
+        "-o",
+        str(out),
+        "--",
+        *cmd,
+    ]
 
 
 def worker_counts(value: str) -> list[int]:
@@ -174,8 +206,15 @@ def wait_rusage(proc: subprocess.Popen[bytes], timeout: float) -> float:
     return round(usage.ru_utime + usage.ru_stime, 2)
 
 
-def measure(run: Run, cmds: list[list[str]], outputs: list[Path], stats: list[Path], urls: list[str],
-            logs: list[Path], timeout: float) -> Run:
+def measure(
+    run: Run,
+    cmds: list[list[str]],
+    outputs: list[Path],
+    stats: list[Path],
+    urls: list[str],
+    logs: list[Path],
+    timeout: float,
+) -> Run:
     """Start the crawler processes, wait for all, then count, check and collect their stats."""
     start = time.perf_counter()
     counter = LineCounter(outputs, start)
@@ -190,8 +229,12 @@ def measure(run: Run, cmds: list[list[str]], outputs: list[Path], stats: list[Pa
     counter.done.set()
     counter.join()
     run.returncodes = [p.returncode for p in procs]
-    emitted = [json.loads(line)["url"] for out in outputs if out.exists()
-               for line in out.read_text(encoding="utf-8").splitlines()]
+    emitted = [
+        json.loads(line)["url"]
+        for out in outputs
+        if out.exists()
+        for line in out.read_text(encoding="utf-8").splitlines()
+    ]
     counter.samples.append((run.wall_s, len(emitted)))
     run.emitted, run.unique_urls = len(emitted), len(set(emitted))
     run.missing = len(set(urls) - set(emitted))

@@ -6,6 +6,7 @@ Prints `{"port": P}` once listening; on SIGTERM or SIGINT prints `{"requests": n
 exits. `asyncio` (default) is a minimal keep-alive HTTP/1.1 server on the event loop; `threading`
 is `scrapers.mirror.local_server` (the stdlib ThreadingHTTPServer the mirrors use), kept for comparison.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,7 @@ class Router:
         if target == self.mirror.start_path:
             return 200, self.index, XML, ""
         if target.startswith("/sitemap-news-") and target.endswith(".xml"):
-            number = target[len("/sitemap-news-"):-len(".xml")]
+            number = target[len("/sitemap-news-") : -len(".xml")]
             found = self.mirror.sitemap(int(number), self.base) if number.isdigit() else None
             if found is not None:
                 return 200, found, XML, ""
@@ -51,8 +52,10 @@ class Router:
 
 def _head(status: int, length: int, ctype: str, date: str) -> bytes:
     reason = "OK" if status == 200 else "Not Found"
-    return (f"HTTP/1.1 {status} {reason}\r\nServer: kaznews-bench\r\nDate: {date or formatdate(usegmt=True)}\r\n"
-            f"Content-Type: {ctype}\r\nContent-Length: {length}\r\n\r\n").encode("latin-1")
+    return (
+        f"HTTP/1.1 {status} {reason}\r\nServer: kaznews-bench\r\nDate: {date or formatdate(usegmt=True)}\r\n"
+        f"Content-Type: {ctype}\r\nContent-Length: {length}\r\n\r\n"
+    ).encode("latin-1")
 
 
 async def _serve_connection(router: Router, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

@@ -1,4 +1,5 @@
 """A crawl state pre-filled with synthetic rows, to show memory does not grow with the state size."""
+
 from __future__ import annotations
 
 import hashlib

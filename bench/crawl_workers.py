@@ -4,6 +4,7 @@ Each worker count runs against a fresh `redis-server` (`scrapers.localredis.loca
 ephemeral port) and a fresh mirror server; each worker writes its own JSONL output and stats, and
 the union of the outputs must hold every article exactly once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,12 @@ def bench_workers(args: argparse.Namespace, urls: list[str]) -> list[Run]:
                 for i in range(n):
                     folder = work / f"w{i}"
                     folder.mkdir()
-                    extra = {"KAZNEWS_BACKEND": "redis", "REDIS_URL": redis_url, "KAZNEWS_WORKER_ID": f"bench-w{i}",
-                             **dict(args.set)}
+                    extra = {
+                        "KAZNEWS_BACKEND": "redis",
+                        "REDIS_URL": redis_url,
+                        "KAZNEWS_WORKER_ID": f"bench-w{i}",
+                        **dict(args.set),
+                    }
                     cmd = crawl_command(args.spider, server.base_url, folder, extra)
                     if args.profile and i == 0:
                         cmd = profiled(cmd, args.results / f"crawl-profile-redis-{n}.txt")

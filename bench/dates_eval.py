@@ -8,6 +8,7 @@ htmldate's answers (key "set/file") is scored on the same pages, and with `--run
 itself runs on them (`find_date(html, url=url, original_date=True)`, timed; the cache is then written
 to the `--htmldate` path when one is given). `--dump` writes each page's answer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,6 +48,7 @@ def _date_timer() -> dict[str, float]:
                 return inner(*args, **kwargs)
             finally:
                 spent["seconds"] += time.perf_counter() - start
+
         return run
 
     for module, name in ((pipeline, "find_date"), (metadata, "date_texts"), (datevisible, "near_title")):
@@ -71,8 +73,7 @@ def htmldate_answers(name: str) -> tuple[dict[str, str | None], float]:
     return answers, total
 
 
-def run(name: str, mode: str, htmldate: dict[str, str | None], dump: dict[str, Any],
-        spent: dict[str, float]) -> None:
+def run(name: str, mode: str, htmldate: dict[str, str | None], dump: dict[str, Any], spent: dict[str, float]) -> None:
     pages = gold_pages(name)
     spent["seconds"] = 0.0
     right = ref_right = 0

@@ -1,4 +1,5 @@
 """Write benchmark tables into docs/benchmarks.md between `<!-- BEGIN bench:NAME -->` and `<!-- END bench:NAME -->`."""
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ ones. The same is done for the layout that reads the only real saved article pag
 ../shared/pages (inform.kz, 2020). Writes bench/results/drift.json and, with --write-docs, the
 `drift` block of docs/benchmarks.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,20 +53,26 @@ def _read_by(fixtures: list[Fixture], profile: SiteProfile, version: str) -> lis
 
 
 def _sample(fx: Fixture, body: bytes | None = None) -> Sample:
-    return Sample(fx.name, body or fx.read_page(), fx.url or "", fx.meta.get("fetched_at") or fx.meta.get("captured_at"))
+    return Sample(
+        fx.name, body or fx.read_page(), fx.url or "", fx.meta.get("fetched_at") or fx.meta.get("captured_at")
+    )
 
 
 def hold_out(profile: SiteProfile, index: int, real: bytes | None = None) -> dict[str, Any]:
     """Delete layout `index`, induce it again from its fixtures, score the induced one on them."""
     gone = profile.layouts[index]
-    held = replace(profile, layouts=profile.layouts[:index] + profile.layouts[index + 1:])
+    held = replace(profile, layouts=profile.layouts[:index] + profile.layouts[index + 1 :])
     fixtures = iter_fixtures(FIXTURES, profile.id)
     mine = _read_by(fixtures, profile, gone.version)[:MAX_PAGES]
     samples = [_sample(fx) for fx in mine]
     if real is not None:  # the real page itself, byte for byte, stands for its fixture
         samples = [_sample(fx, real if fx.read_page() == real else None) for fx in mine]
-    row: dict[str, Any] = {"outlet": profile.id, "layout": gone.version, "pages": len(samples),
-                           "real": real is not None}
+    row: dict[str, Any] = {
+        "outlet": profile.id,
+        "layout": gone.version,
+        "pages": len(samples),
+        "real": real is not None,
+    }
     others = [_sample(fx).page() for fx in fixtures if fx not in mine and fx.reviewed]
     started = time.perf_counter()
     try:
@@ -78,8 +85,15 @@ def hold_out(profile: SiteProfile, index: int, real: bytes | None = None) -> dic
     scores = []
     for fx, art in zip(mine, articles):
         want = fx.expected()
-        scores.append({"name": fx.name, "f1": _f1(want["body"], art.body), "title": art.title == want.get("title"),
-                       "date": art.date == want.get("date"), "provenance": fx.meta.get("provenance")})
+        scores.append(
+            {
+                "name": fx.name,
+                "f1": _f1(want["body"], art.body),
+                "title": art.title == want.get("title"),
+                "date": art.date == want.get("date"),
+                "provenance": fx.meta.get("provenance"),
+            }
+        )
     with using_profile(tried):
         rest = [fx for fx in fixtures if fx not in mine and fx.reviewed]
         kept = sum(not check_fixture(fx) for fx in rest)
@@ -103,8 +117,10 @@ def _pct(flags: list[bool]) -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ("| outlet | layout held out | pages | induced body | body F1 (min) | titles exact | dates exact |"
-            " other fixtures still pass |")
+    head = (
+        "| outlet | layout held out | pages | induced body | body F1 (min) | titles exact | dates exact |"
+        " other fixtures still pass |"
+    )
     lines = [head, "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         name = f"{r['outlet']}{' (real saved page)' if r['real'] else ''}"
@@ -113,29 +129,38 @@ def table(rows: list[dict[str, Any]]) -> str:
             continue
         s = r["scores"]
         f1 = [x["f1"] for x in s]
-        lines.append(f"| {name} | {r['layout']} | {r['pages']} | `{', '.join(r['body'])}` | {mean(f1):.3f}"
-                     f" ({min(f1):.3f}) | {_pct([x['title'] for x in s])} | {_pct([x['date'] for x in s])} |"
-                     f" {r['others_kept']}/{r['others']} |")
+        lines.append(
+            f"| {name} | {r['layout']} | {r['pages']} | `{', '.join(r['body'])}` | {mean(f1):.3f}"
+            f" ({min(f1):.3f}) | {_pct([x['title'] for x in s])} | {_pct([x['date'] for x in s])} |"
+            f" {r['others_kept']}/{r['others']} |"
+        )
     return "\n".join(lines)
 
 
 def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     scores = [x for r in rows if "scores" in r for x in r["scores"]]
     f1 = [x["f1"] for x in scores]
-    return {"layouts": len(rows), "refused": sum("refused" in r for r in rows), "pages": len(scores),
-            "mean_f1": mean(f1) if f1 else 0.0, "min_f1": min(f1) if f1 else 0.0,
-            "title": mean(x["title"] for x in scores) if scores else 0.0,
-            "date": mean(x["date"] for x in scores) if scores else 0.0}
+    return {
+        "layouts": len(rows),
+        "refused": sum("refused" in r for r in rows),
+        "pages": len(scores),
+        "mean_f1": mean(f1) if f1 else 0.0,
+        "min_f1": min(f1) if f1 else 0.0,
+        "title": mean(x["title"] for x in scores) if scores else 0.0,
+        "date": mean(x["date"] for x in scores) if scores else 0.0,
+    }
 
 
 def blocks(data: dict[str, Any]) -> dict[str, str]:
     s = data["summary"]
     met = s["mean_f1"] >= F1_TARGET and s["title"] >= EXACT_TARGET and s["date"] >= EXACT_TARGET and not s["refused"]
-    text = (f"{table(data['rows'])}\n\n{s['layouts']} layouts re-induced from at most {MAX_PAGES} pages each"
-            f" ({s['pages']} pages, {s['refused']} refused): body F1 {s['mean_f1']:.3f} on average (min"
-            f" {s['min_f1']:.3f}), titles exact {100 * s['title']:.0f}%, dates exact {100 * s['date']:.0f}%;"
-            f" target body F1 >= {F1_TARGET} and titles/dates exact >= {100 * EXACT_TARGET:.0f}%:"
-            f" {'met' if met else '**not met**'}. Measured {data['machine']['date']}.")
+    text = (
+        f"{table(data['rows'])}\n\n{s['layouts']} layouts re-induced from at most {MAX_PAGES} pages each"
+        f" ({s['pages']} pages, {s['refused']} refused): body F1 {s['mean_f1']:.3f} on average (min"
+        f" {s['min_f1']:.3f}), titles exact {100 * s['title']:.0f}%, dates exact {100 * s['date']:.0f}%;"
+        f" target body F1 >= {F1_TARGET} and titles/dates exact >= {100 * EXACT_TARGET:.0f}%:"
+        f" {'met' if met else '**not met**'}. Measured {data['machine']['date']}."
+    )
     return {"drift": text}
 
 

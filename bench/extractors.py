@@ -5,6 +5,7 @@ measures. To add one, write a loader (body only: `(raw, text, url) -> str`) and,
 library also yields a title or date, a full loader (`(raw, text, url, fetched_at) -> Extracted`);
 then add a row to `EXTRACTORS` listing the distributions whose versions the report prints.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -69,10 +70,19 @@ def _kaznews_full(use_profiles: bool) -> Callable[[], FullFn]:
                 art = clean_html(raw, url, fetched_at=fetched_at, options=options)
             except CleanerError:
                 return Extracted("", None, None, False)
-            return Extracted(art.body, art.title, art.date, "not_article" in art.warnings, list(art.authors),
-                             getattr(art, "date_source", None), getattr(art, "date_precision", None),
-                             getattr(art, "page_kind", None))
+            return Extracted(
+                art.body,
+                art.title,
+                art.date,
+                "not_article" in art.warnings,
+                list(art.authors),
+                getattr(art, "date_source", None),
+                getattr(art, "date_precision", None),
+                getattr(art, "page_kind", None),
+            )
+
         return run
+
     return load
 
 
@@ -80,6 +90,7 @@ def _kaznews(use_profiles: bool) -> Callable[[], ExtractFn]:
     def load() -> ExtractFn:
         full = _kaznews_full(use_profiles)()
         return lambda raw, text, url: full(raw, text, url, None).body
+
     return load
 
 
@@ -93,7 +104,9 @@ def _trafilatura(**kwargs: Any) -> Callable[[], ExtractFn]:
 
         def run(raw: bytes, text: str, url: str | None) -> str:
             return trafilatura.extract(text, url=url, **kwargs) or ""
+
         return run
+
     return load
 
 
@@ -112,7 +125,9 @@ def _trafilatura_full(**kwargs: Any) -> Callable[[], FullFn]:
                 return Extracted("")
             authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
             return Extracted(doc.text or "", doc.title, doc.date, authors=authors)
+
         return run
+
     return load
 
 
@@ -125,6 +140,7 @@ def _htmldate_full() -> FullFn:
 
     def run(raw: bytes, text: str, url: str | None, fetched_at: str | None) -> Extracted:
         return Extracted("", date=find_date(text, url=url, original_date=True))
+
     return run
 
 
@@ -134,6 +150,7 @@ def _selectolax_parse() -> ExtractFn:
     def run(raw: bytes, text: str, url: str | None) -> str:
         body = LexborHTMLParser(text).body
         return body.text() if body is not None else ""
+
     return run
 
 
@@ -144,6 +161,7 @@ def _readability() -> ExtractFn:
     def run(raw: bytes, text: str, url: str | None) -> str:
         summary = Document(text, url=url).summary(html_partial=True)
         return fromstring(summary).text_content() if summary.strip() else ""
+
     return run
 
 
@@ -156,6 +174,7 @@ def _readability_full() -> FullFn:
         title = doc.short_title()
         summary = doc.summary(html_partial=True)
         return Extracted(fromstring(summary).text_content() if summary.strip() else "", title)
+
     return run
 
 
@@ -164,33 +183,79 @@ def _resiliparse() -> ExtractFn:
 
     def run(raw: bytes, text: str, url: str | None) -> str:
         return extract_plain_text(text, main_content=True)
+
     return run
 
 
 _KZ = ("kaznews", "selectolax", "trafilatura")
 EXTRACTORS: dict[str, Extractor] = {
-    "kaznews-generic": Extractor(_kaznews(False), _KZ, "clean_html(..., CleanOptions(use_profiles=False))",
-                                 _kaznews_full(False), ("title", "date", "rejected", "authors", "date_source"), "time"),
-    "kaznews-full": Extractor(_kaznews(True), _KZ, "clean_html(...) with default options (site profiles)",
-                              _kaznews_full(True), ("title", "date", "rejected", "authors", "date_source"), "time"),
-    "trafilatura": Extractor(_trafilatura(), ("trafilatura", "lxml"), "trafilatura.extract(html, url=url)",
-                             _trafilatura_full(), ("title", "date", "authors"), "day"),
-    "trafilatura-precision": Extractor(_trafilatura(favor_precision=True), ("trafilatura", "lxml"),
-                                       "favor_precision=True", _trafilatura_full(favor_precision=True),
-                                       ("title", "date", "authors"), "day"),
-    "htmldate": Extractor(lambda: lambda raw, text, url: "", ("htmldate",),
-                          "find_date(html, url=url, original_date=True): dates only", _htmldate_full, ("date",),
-                          "day", module="htmldate", body=False),
+    "kaznews-generic": Extractor(
+        _kaznews(False),
+        _KZ,
+        "clean_html(..., CleanOptions(use_profiles=False))",
+        _kaznews_full(False),
+        ("title", "date", "rejected", "authors", "date_source"),
+        "time",
+    ),
+    "kaznews-full": Extractor(
+        _kaznews(True),
+        _KZ,
+        "clean_html(...) with default options (site profiles)",
+        _kaznews_full(True),
+        ("title", "date", "rejected", "authors", "date_source"),
+        "time",
+    ),
+    "trafilatura": Extractor(
+        _trafilatura(),
+        ("trafilatura", "lxml"),
+        "trafilatura.extract(html, url=url)",
+        _trafilatura_full(),
+        ("title", "date", "authors"),
+        "day",
+    ),
+    "trafilatura-precision": Extractor(
+        _trafilatura(favor_precision=True),
+        ("trafilatura", "lxml"),
+        "favor_precision=True",
+        _trafilatura_full(favor_precision=True),
+        ("title", "date", "authors"),
+        "day",
+    ),
+    "htmldate": Extractor(
+        lambda: lambda raw, text, url: "",
+        ("htmldate",),
+        "find_date(html, url=url, original_date=True): dates only",
+        _htmldate_full,
+        ("date",),
+        "day",
+        module="htmldate",
+        body=False,
+    ),
     # optional: need `pip install readability-lxml` / `resiliparse` (the `bench` extra)
-    "readability-lxml": Extractor(_readability, ("readability-lxml", "lxml"), "Document.summary()",
-                                  _readability_full, ("title",), module="readability"),
-    "resiliparse": Extractor(_resiliparse, ("resiliparse",), "extract_plain_text(main_content=True)",
-                             module="resiliparse"),
-    "selectolax-parse": Extractor(_selectolax_parse, ("selectolax",),
-                                  "LexborHTMLParser(html).body.text(): parse-only floor"),
+    "readability-lxml": Extractor(
+        _readability,
+        ("readability-lxml", "lxml"),
+        "Document.summary()",
+        _readability_full,
+        ("title",),
+        module="readability",
+    ),
+    "resiliparse": Extractor(
+        _resiliparse, ("resiliparse",), "extract_plain_text(main_content=True)", module="resiliparse"
+    ),
+    "selectolax-parse": Extractor(
+        _selectolax_parse, ("selectolax",), "LexborHTMLParser(html).body.text(): parse-only floor"
+    ),
 }
 DEFAULT = tuple(name for name, spec in EXTRACTORS.items() if spec.body)
 """Every extractor that yields a body (the fixtures bench); a missing library is reported as not installed."""
-PUBLIC = ("kaznews-generic", "kaznews-full", "trafilatura", "trafilatura-precision", "htmldate",
-          "readability-lxml", "resiliparse")
+PUBLIC = (
+    "kaznews-generic",
+    "kaznews-full",
+    "trafilatura",
+    "trafilatura-precision",
+    "htmldate",
+    "readability-lxml",
+    "resiliparse",
+)
 """The extractors of the public-sets bench (`bench.public`), in table order."""

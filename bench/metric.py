@@ -12,13 +12,14 @@ Semantics follow scrapinghub/article-extraction-benchmark `evaluate.py`:
   recall 0 only), exactly as in the original;
 * F1 = 2PR/(P+R) of the two averages.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import mean
-from typing import Iterable, Mapping
 
 SHINGLE = 4
 _TOKEN = re.compile(r"\w+")
@@ -62,7 +63,7 @@ def shingles(text: str | None, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
     toks = tokens(text)
     if not toks:
         return Counter()
-    return Counter(tuple(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)))
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)))
 
 
 def match(truth: str | None, pred: str | None, n: int = SHINGLE) -> Counts:

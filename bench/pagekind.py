@@ -5,6 +5,7 @@ Runs `clean_html` (profiles on, as users do) on every page of each set found in
 article, listing and collection pages; naeb and aeb are all articles. An article page "lost" is one
 that comes out with `not_article`. `--misses` lists every page on the wrong side.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,8 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         for gold, counts in sorted(table.items()):
             flagged = sum(n for kind, n in counts.items() if kind not in (ARTICLE, ERROR))
             total = sum(counts.values())
-            print(f"| {gold} | " + " | ".join(str(counts[c]) for c in columns)
-                  + f" | {flagged}/{total} ({flagged / total:.1%}) |")
+            print(
+                f"| {gold} | "
+                + " | ".join(str(counts[c]) for c in columns)
+                + f" | {flagged}/{total} ({flagged / total:.1%}) |"
+            )
         if args.misses:
             print("\n".join(misses))
     return 0

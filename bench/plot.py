@@ -3,6 +3,7 @@
 Panels: the public sets with bodies (AEB, wcxb-dev, naeb; from bench/results/public.json) and the
 Kazakh fixtures (bench/results/fixtures.json).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,9 +35,14 @@ def public_panels(public: dict[str, Any] | None) -> list[tuple[str, dict[str, An
     """One (label, data) panel per public set with bodies, each carrying the run's machine."""
     if not public:
         return [("public sets", None)]
-    return [(f"{s}, {public['sets'][s]['article_pages']} pages",
-             {"machine": public["machine"], "results": public["sets"][s]["results"]})
-            for s in ordered(public) if any(r.get("body") for r in public["sets"][s]["results"])]
+    return [
+        (
+            f"{s}, {public['sets'][s]['article_pages']} pages",
+            {"machine": public["machine"], "results": public["sets"][s]["results"]},
+        )
+        for s in ordered(public)
+        if any(r.get("body") for r in public["sets"][s]["results"])
+    ]
 
 
 def label_heights(ys: list[float], xs: list[float] | None = None, gap: float = 0.055) -> list[float]:
@@ -71,7 +77,7 @@ def plot(panels: list[tuple[str, dict[str, Any] | None]], out: Path = PNG) -> Pa
     cols = min(len(panels), PANELS_PER_ROW)
     rows = -(-len(panels) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(6.5 * cols, 5.0 * rows), squeeze=False)
-    for ax in axes.flat[len(panels):]:
+    for ax in axes.flat[len(panels) :]:
         ax.set_visible(False)
     for ax, (label, data) in zip(axes.flat, panels):
         pts = points(data)
@@ -81,12 +87,20 @@ def plot(panels: list[tuple[str, dict[str, Any] | None]], out: Path = PNG) -> Pa
             ax.set_xlim(lo / 1.6, hi * 6)
             ax.set_ylim(min(p[2] for p in pts) - 0.04, 1.02)
         ylo, yhi = ax.get_ylim()
-        for (name, pps, f1), y in zip(pts, label_heights([(f1 - ylo) / (yhi - ylo) for _, _, f1 in pts],
-                                                              [p[1] for p in pts])):
+        for (name, pps, f1), y in zip(
+            pts, label_heights([(f1 - ylo) / (yhi - ylo) for _, _, f1 in pts], [p[1] for p in pts])
+        ):
             color = "tab:red" if name.startswith("kaznews") else "tab:blue"
             ax.scatter([pps], [f1], color=color, s=30, zorder=3)
-            ax.annotate(f"{name} ({f1:.3f})", (pps, f1), xytext=(pps * 1.35, ylo + y * (yhi - ylo)), fontsize=8,
-                        va="center", color=color, arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.6})
+            ax.annotate(
+                f"{name} ({f1:.3f})",
+                (pps, f1),
+                xytext=(pps * 1.35, ylo + y * (yhi - ylo)),
+                fontsize=8,
+                va="center",
+                color=color,
+                arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.6},
+            )
         ax.set_xlabel("pages/s (log scale, median pass, one process)")
         ax.set_ylabel("body F1 (AEB metric)")
         ax.set_title(_title(label, data), fontsize=9)

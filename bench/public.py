@@ -11,6 +11,7 @@ Prints the tables, writes bench/results/public.json and, with --write-docs,
 the `public-*` blocks of docs/benchmarks.md (`bench.set_tables`). A missing set is skipped with a
 message naming where the bench looked.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,16 @@ WORD_METRIC_SETS = ("wcxb-dev",)  # sets that also get WCXB's word-level F1
 
 def _output(got: Extracted) -> dict[str, Any]:
     """The fields of one extraction worth keeping (None ones dropped)."""
-    out = {"body": got.body or "", "title": got.title, "date": got.date, "authors": got.authors,
-           "date_source": got.date_source, "date_precision": got.date_precision, "page_kind": got.page_kind,
-           "rejected": got.rejected}
+    out = {
+        "body": got.body or "",
+        "title": got.title,
+        "date": got.date,
+        "authors": got.authors,
+        "date_source": got.date_source,
+        "date_precision": got.date_precision,
+        "page_kind": got.page_kind,
+        "rejected": got.rejected,
+    }
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -72,8 +80,16 @@ def run_worker(name: str, bset: BenchSet, passes: int) -> dict[str, Any]:
 
     times, _ = timed_passes(timed, passes, 0.0, warm_up=lambda: run(pages[:WARMUP_PAGES]))
     run(others)  # listing and collection pages: once, untimed, for the page-kind confusion
-    return {"name": name, "set": bset.name, "pages": len(pages), "times": times, "cpu": cpu, "outputs": outputs,
-            "errors": errors, "versions": versions(spec.packages)}
+    return {
+        "name": name,
+        "set": bset.name,
+        "pages": len(pages),
+        "times": times,
+        "cpu": cpu,
+        "outputs": outputs,
+        "errors": errors,
+        "versions": versions(spec.packages),
+    }
 
 
 def scorable(name: str, bset: BenchSet) -> bool:
@@ -94,10 +110,17 @@ def score(result: dict[str, Any], bset: BenchSet) -> dict[str, Any]:
     spec = EXTRACTORS[result["name"]]
     scores = score_set(bset.pages, result["outputs"], spec.fields, spec.body, bset.name in WORD_METRIC_SETS)
     pages = result["pages"]
-    return {"name": result["name"], "pages": pages, "pages_per_s": pages_per_s(pages, result["times"]),
-            "pass_seconds": result["times"], "cpu_seconds": result["cpu"],
-            "cpu_pages_per_s": pages_per_s(pages, result["cpu"]), "errors": result["errors"],
-            "versions": result["versions"], **scores}
+    return {
+        "name": result["name"],
+        "pages": pages,
+        "pages_per_s": pages_per_s(pages, result["times"]),
+        "pass_seconds": result["times"],
+        "cpu_seconds": result["cpu"],
+        "cpu_pages_per_s": pages_per_s(pages, result["cpu"]),
+        "errors": result["errors"],
+        "versions": result["versions"],
+        **scores,
+    }
 
 
 def add_catastrophic(rows: list[dict[str, Any]]) -> None:
@@ -123,21 +146,31 @@ def run_sets(bsets: list[BenchSet], root: Path, names: list[str], args: argparse
     for bset in bsets:
         add_catastrophic(rows[bset.name])
         articles = sum(1 for g in bset.pages if g.page_type in (None, ARTICLE))
-        out[bset.name] = {"pages": len(bset.pages), "article_pages": articles, "passes": args.passes,
-                          "jobs": args.jobs, "path": str(bset.path), "results": rows[bset.name]}
+        out[bset.name] = {
+            "pages": len(bset.pages),
+            "article_pages": articles,
+            "passes": args.passes,
+            "jobs": args.jobs,
+            "path": str(bset.path),
+            "results": rows[bset.name],
+        }
     return out
 
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m bench.public", description=__doc__.splitlines()[0])
-    ap.add_argument("names", nargs="*",
-                    help=f"extractors (default: {' '.join(PUBLIC)}); known: {' '.join(EXTRACTORS)}")
+    ap.add_argument("names", nargs="*", help=f"extractors (default: {' '.join(PUBLIC)}); known: {' '.join(EXTRACTORS)}")
     ap.add_argument("--sets", default=",".join(SETS), help=f"comma-separated sets (default: {','.join(SETS)})")
-    ap.add_argument("--data",
-                    help="directory holding the sets (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)")
+    ap.add_argument(
+        "--data", help="directory holding the sets (default: $KAZNEWS_BENCHMARKS, else ../shared/benchmarks)"
+    )
     ap.add_argument("--passes", type=int, default=PASSES, help="timed passes per set after the warm-up")
-    ap.add_argument("--jobs", type=int, default=JOBS,
-                    help=f"extractor subprocesses at a time (default {JOBS}; 1 = nothing in parallel)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=JOBS,
+        help=f"extractor subprocesses at a time (default {JOBS}; 1 = nothing in parallel)",
+    )
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per extractor subprocess")
     ap.add_argument("--output", type=Path, default=RESULTS, help="JSON results path")
@@ -179,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         bsets.append(bset)
     data["sets"] = run_sets(bsets, root, names, args)
-    info["packages"] = {k: v for s in data["sets"].values() for r in s["results"]
-                        for k, v in r.get("versions", {}).items()}
+    info["packages"] = {
+        k: v for s in data["sets"].values() for r in s["results"] for k, v in r.get("versions", {}).items()
+    }
     publish(blocks(data), data, args.output, args.write_docs, public_path=args.output)
     return 0
 

@@ -1,4 +1,5 @@
 """The issue-10 targets on the public sets (rows of the targets table), from bench/results/public.json."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -55,8 +56,11 @@ def _page_kind(data: dict[str, Any] | None, flagged: bool) -> Check:
 
 def _catastrophic(data: dict[str, Any] | None) -> Check:
     sets = (data or {}).get("sets", {})
-    per_set = {s: len(r["catastrophic"]) for s in sets
-               if (r := row(data or {}, s, GENERIC)) and r.get("catastrophic") is not None}
+    per_set = {
+        s: len(r["catastrophic"])
+        for s in sets
+        if (r := row(data or {}, s, GENERIC)) and r.get("catastrophic") is not None
+    }
     if not per_set:
         raise KeyError("catastrophic")
     total = sum(per_set.values())
@@ -70,22 +74,26 @@ def _speed(data: dict[str, Any] | None) -> Check:
     wall = speed_ratio(data, GENERIC, PEER)
     if not both or ours is None or peer is None or wall is None:
         raise KeyError("speed")
-    figure = (f"{ours:.0f} vs {peer:.0f} pages/s of CPU time ({ours / peer:.2f}x; wall clock {wall:.2f}x), "
-              f"{len(both)} sets")
+    figure = (
+        f"{ours:.0f} vs {peer:.0f} pages/s of CPU time ({ours / peer:.2f}x; wall clock {wall:.2f}x), {len(both)} sets"
+    )
     return figure, RUN, ours / peer >= SPEED_RATIO
 
 
 def public_checks(data: dict[str, Any] | None) -> list[tuple[str, Callable[[], Check]]]:
     """(target, check) of every issue-10 target; a check raises when its figures were not measured."""
     return [
-        ("Generic body F1 >= trafilatura + 0.02 on wcxb-dev (article pages)",
-         lambda: _body_vs_peer(data, "wcxb-dev")),
+        ("Generic body F1 >= trafilatura + 0.02 on wcxb-dev (article pages)", lambda: _body_vs_peer(data, "wcxb-dev")),
         ("Generic body F1 >= trafilatura + 0.02 on naeb", lambda: _body_vs_peer(data, "naeb")),
-        ("Generic body F1 >= 0.97 on AEB",
-         lambda: (f"{_f1(data, 'aeb', GENERIC):.3f} (trafilatura {_f1(data, 'aeb', PEER):.3f})", RUN,
-                  _f1(data, "aeb", GENERIC) >= AEB_F1)),
-        ("Generic day accuracy >= htmldate + 0.02 on htmldate-default",
-         lambda: _day_vs_peer(data, "htmldate-default")),
+        (
+            "Generic body F1 >= 0.97 on AEB",
+            lambda: (
+                f"{_f1(data, 'aeb', GENERIC):.3f} (trafilatura {_f1(data, 'aeb', PEER):.3f})",
+                RUN,
+                _f1(data, "aeb", GENERIC) >= AEB_F1,
+            ),
+        ),
+        ("Generic day accuracy >= htmldate + 0.02 on htmldate-default", lambda: _day_vs_peer(data, "htmldate-default")),
         ("Generic day accuracy >= htmldate + 0.02 on naeb", lambda: _day_vs_peer(data, "naeb")),
         ("Generic day accuracy >= htmldate + 0.02 on wcxb-dev", lambda: _day_vs_peer(data, "wcxb-dev")),
         (">= 80% of wcxb-dev listing + collection pages flagged (generic)", lambda: _page_kind(data, True)),

@@ -1,4 +1,5 @@
 """Timing protocol shared by the benchmarks: one subprocess per extractor, warm-up, timed passes, median."""
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,9 @@ def pin_to_one_cpu(cpu: int | None = None) -> int | None:
     return target
 
 
-def timed_passes(run_once: Callable[[], None], passes: int, min_seconds: float,
-                 warm_up: Callable[[], None] | None = None) -> tuple[list[float], int]:
+def timed_passes(
+    run_once: Callable[[], None], passes: int, min_seconds: float, warm_up: Callable[[], None] | None = None
+) -> tuple[list[float], int]:
     """One untimed warm-up call, then `passes` timed passes; returns seconds per call and repeats per pass.
 
     A pass repeats `run_once` enough times to last about `min_seconds` (estimated from the warm-up), so

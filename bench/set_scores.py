@@ -3,6 +3,7 @@
 `outputs` maps a page key to what the extractor gave: body, title, authors, date, date_source,
 date_precision, page_kind, rejected (any may be missing). A page without output counts as empty.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,14 @@ def body_scores(golds: list[Gold], outputs: Mapping[str, Output]) -> dict[str, A
     counts = {g.key: match(g.body, (outputs.get(g.key) or {}).get("body") or "") for g in golds}
     s = aggregate(counts.values())
     empty = sum(1 for g in golds if not ((outputs.get(g.key) or {}).get("body") or "").strip())
-    return {"precision": s.precision, "recall": s.recall, "f1": s.f1, "pages": len(golds), "empty": empty,
-            "page_f1": {k: round(f1_of(c), 4) for k, c in counts.items()}}
+    return {
+        "precision": s.precision,
+        "recall": s.recall,
+        "f1": s.f1,
+        "pages": len(golds),
+        "empty": empty,
+        "page_f1": {k: round(f1_of(c), 4) for k, c in counts.items()},
+    }
 
 
 def title_exact(golds: Iterable[Gold], outputs: Mapping[str, Output]) -> dict[str, int]:
@@ -123,8 +130,13 @@ def page_kind_confusion(golds: Iterable[Gold], outputs: Mapping[str, Output]) ->
     listings = sum(sum(c.values()) for c in others)
     articles = matrix.get(ARTICLE, Counter())
     lost = sum(n for k, n in articles.items() if k != ARTICLE)
-    return {"matrix": {t: dict(c) for t, c in sorted(matrix.items())},
-            "flagged": flagged, "listings": listings, "lost": lost, "articles": sum(articles.values())}
+    return {
+        "matrix": {t: dict(c) for t, c in sorted(matrix.items())},
+        "flagged": flagged,
+        "listings": listings,
+        "lost": lost,
+        "articles": sum(articles.values()),
+    }
 
 
 def catastrophic(ours: Mapping[str, float], peer: Mapping[str, float]) -> list[str]:
@@ -132,8 +144,9 @@ def catastrophic(ours: Mapping[str, float], peer: Mapping[str, float]) -> list[s
     return sorted(k for k, f1 in ours.items() if f1 < CATASTROPHIC_OURS and peer.get(k, 0.0) >= CATASTROPHIC_PEER)
 
 
-def score_set(golds: list[Gold], outputs: Mapping[str, Output], fields: Iterable[str], has_body: bool,
-              word_metric: bool) -> dict[str, Any]:
+def score_set(
+    golds: list[Gold], outputs: Mapping[str, Output], fields: Iterable[str], has_body: bool, word_metric: bool
+) -> dict[str, Any]:
     """Every figure of one extractor on one set; a figure the extractor or the set cannot give is None."""
     fields = set(fields)
     articles = [g for g in golds if g.page_type in (None, ARTICLE)]  # every figure but page kind: articles only
@@ -144,11 +157,13 @@ def score_set(golds: list[Gold], outputs: Mapping[str, Output], fields: Iterable
         "body": body_scores(bodies, outputs) if bodies else None,
         "words": word_scores(bodies, outputs) if bodies and word_metric else None,
         "title": title_exact(articles, outputs) if "title" in fields and any(g.title for g in articles) else None,
-        "author": (author_exact(articles, outputs)
-                   if "authors" in fields and any(g.authors for g in articles) else None),
+        "author": (
+            author_exact(articles, outputs) if "authors" in fields and any(g.authors for g in articles) else None
+        ),
         "day": day_accuracy(articles, outputs) if "date" in fields and with_day else None,
         "date_source": date_counts(outs, "date_source") if "date_source" in fields else None,
         "date_precision": date_counts(outs, "date_precision") if "date_source" in fields else None,
-        "page_kind": (page_kind_confusion(golds, outputs)
-                      if "rejected" in fields and any(g.page_type for g in golds) else None),
+        "page_kind": (
+            page_kind_confusion(golds, outputs) if "rejected" in fields and any(g.page_type for g in golds) else None
+        ),
     }

@@ -1,4 +1,5 @@
 """Markdown tables of the public sets benchmark (the `public-*` blocks of docs/benchmarks.md)."""
+
 from __future__ import annotations
 
 import statistics
@@ -11,8 +12,14 @@ from .sets import SETS
 NA = "n/a"
 WALL, CPU = "pass_seconds", "cpu_seconds"  # the two clocks of a row (seconds per timed pass)
 CATASTROPHIC_LISTED = 30  # file names listed per extractor and set; the count is always complete
-TABLE_BLOCKS = ("public-bodies", "public-meta", "public-dates", "public-pagekind", "public-catastrophic",
-                "public-speed")
+TABLE_BLOCKS = (
+    "public-bodies",
+    "public-meta",
+    "public-dates",
+    "public-pagekind",
+    "public-catastrophic",
+    "public-speed",
+)
 
 
 def ordered(data: dict[str, Any]) -> list[str]:
@@ -59,8 +66,9 @@ def bodies_table(data: dict[str, Any]) -> str:
     head = [f"{s} P / R / F1" for s in sets] + [f"{s} word F1" for s in word] + [f"{s} empty" for s in sets]
     lines = ["| extractor | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
     for name in names(data):
-        cells = [prf((row(data, s, name) or {}).get("body")) if row(data, s, name) else failed(data, s, name)
-                 for s in sets]
+        cells = [
+            prf((row(data, s, name) or {}).get("body")) if row(data, s, name) else failed(data, s, name) for s in sets
+        ]
         cells += [f"{w['f1']:.3f}" if (w := (row(data, s, name) or {}).get("words")) else NA for s in word]
         cells += [str(b["empty"]) if (b := (row(data, s, name) or {}).get("body")) else NA for s in sets]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -72,13 +80,18 @@ def meta_table(data: dict[str, Any]) -> str:
     cols = [(s, "title", "title exact") for s in _sets_with(data, "title")]
     cols += [(s, "author", "author exact") for s in _sets_with(data, "author")]
     cols += [(s, "day", "day right") for s in _sets_with(data, "day")]
-    lines = ["| extractor | " + " | ".join(f"{label} {s}" for s, _, label in cols) + " |",
-             "|---|" + "---:|" * len(cols)]
+    lines = [
+        "| extractor | " + " | ".join(f"{label} {s}" for s, _, label in cols) + " |",
+        "|---|" + "---:|" * len(cols),
+    ]
     for name in names(data):
         cells = [frac((row(data, s, name) or {}).get(key)) for s, key, _ in cols]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    scored = [f"{s} {(next(r for r in data['sets'][s]['results'] if r.get(key)))[key]['of']}"
-              for s, key, label in cols if key == "day"]
+    scored = [
+        f"{s} {(next(r for r in data['sets'][s]['results'] if r.get(key)))[key]['of']}"
+        for s, key, label in cols
+        if key == "day"
+    ]
     lines += ["", "Pages with a gold day: " + (", ".join(scored) or NA) + " (a null gold day is not scored)."]
     return "\n".join(lines)
 
@@ -107,12 +120,12 @@ def page_kind_table(data: dict[str, Any]) -> str:
             if not pk:
                 continue
             kinds = sorted({k for c in pk["matrix"].values() for k in c})
-            summary = (f"{name} on {s}: {pk['flagged']}/{pk['listings']} listing+collection pages flagged, "
-                       f"{pk['lost']}/{pk['articles']} article pages lost.")
-            lines += [summary, "",
-                      "| gold \\ ours | " + " | ".join(kinds) + " |", "|---|" + "---:|" * len(kinds)]
-            lines += [f"| {t} | " + " | ".join(str(c.get(k, 0)) for k in kinds) + " |"
-                      for t, c in pk["matrix"].items()]
+            summary = (
+                f"{name} on {s}: {pk['flagged']}/{pk['listings']} listing+collection pages flagged, "
+                f"{pk['lost']}/{pk['articles']} article pages lost."
+            )
+            lines += [summary, "", "| gold \\ ours | " + " | ".join(kinds) + " |", "|---|" + "---:|" * len(kinds)]
+            lines += [f"| {t} | " + " | ".join(str(c.get(k, 0)) for k in kinds) + " |" for t, c in pk["matrix"].items()]
             lines.append("")
     return "\n".join(lines) or "No extractor gave page kinds (or no set has page types)."
 
@@ -158,12 +171,20 @@ def speed_table(data: dict[str, Any], peer: str = "trafilatura") -> str:
     """Wall pages/s per set and over all the sets an extractor ran on, the same in CPU time, and × peer
     (on the sets both ran on) by both clocks."""
     sets = ordered(data)
-    lines = ["| extractor | " + " | ".join(f"{s} pages/s" for s in sets) +
-             f" | all its sets | CPU pages/s | × {peer} | × {peer} (CPU) |", "|---|" + "---:|" * (len(sets) + 4)]
+    lines = [
+        "| extractor | "
+        + " | ".join(f"{s} pages/s" for s in sets)
+        + f" | all its sets | CPU pages/s | × {peer} | × {peer} (CPU) |",
+        "|---|" + "---:|" * (len(sets) + 4),
+    ]
     for name in names(data):
         cells = [f"{r['pages_per_s']:.0f}" if (r := row(data, s, name)) else NA for s in sets]
-        cells += [_num(overall_speed(data, name)), _num(overall_speed(data, name, clock=CPU)),
-                  _num(speed_ratio(data, name, peer), ".2f"), _num(speed_ratio(data, name, peer, CPU), ".2f")]
+        cells += [
+            _num(overall_speed(data, name)),
+            _num(overall_speed(data, name, clock=CPU)),
+            _num(speed_ratio(data, name, peer), ".2f"),
+            _num(speed_ratio(data, name, peer, CPU), ".2f"),
+        ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -171,20 +192,34 @@ def speed_table(data: dict[str, Any], peer: str = "trafilatura") -> str:
 def run_block(data: dict[str, Any]) -> str:
     """Pages and passes per set, where the sets were read, missing sets, the machine and the packages."""
     info = data["machine"]
-    sets = [f"{s} {d['pages']} pages ({d['article_pages']} timed, {d['passes']} timed pass(es))"
-            for s, d in ((s, data["sets"][s]) for s in ordered(data))]
-    errors = {f"{r['name']} on {s}": len(r["errors"]) for s in ordered(data) for r in data["sets"][s]["results"]
-              if r.get("errors")}
+    sets = [
+        f"{s} {d['pages']} pages ({d['article_pages']} timed, {d['passes']} timed pass(es))"
+        for s, d in ((s, data["sets"][s]) for s in ordered(data))
+    ]
+    errors = {
+        f"{r['name']} on {s}": len(r["errors"])
+        for s in ordered(data)
+        for r in data["sets"][s]["results"]
+        if r.get("errors")
+    }
     lines = [f"Sets read from `{data['root']}`: " + ("; ".join(sets) or "none") + ".", ""]
     lines += [f"**Missing**: {msg}" for msg in data.get("missing", {}).values()]
     if errors:
         listed = ", ".join(f"{k} {v}" for k, v in errors.items())
         lines += ["", f"Pages that raised or could not be read (scored as empty): {listed}."]
     jobs = next((d.get("jobs", 1) for d in data["sets"].values()), 1)
-    lines += ["", (f"One subprocess per extractor and set, {jobs} at a time; an untimed warm-up on the first pages, "
-                   f"then the timed passes; pages/s over the median pass, quality from the last pass"
-                   f"{'; first ' + str(data['limit']) + ' pages of each set only' if data.get('limit') else ''}."),
-              "", f"Measured {machine_line(info)}.", "", f"Packages: {packages_line(info.get('packages', {}))}."]
+    lines += [
+        "",
+        (
+            f"One subprocess per extractor and set, {jobs} at a time; an untimed warm-up on the first pages, "
+            f"then the timed passes; pages/s over the median pass, quality from the last pass"
+            f"{'; first ' + str(data['limit']) + ' pages of each set only' if data.get('limit') else ''}."
+        ),
+        "",
+        f"Measured {machine_line(info)}.",
+        "",
+        f"Packages: {packages_line(info.get('packages', {}))}.",
+    ]
     return "\n".join(lines)
 
 
@@ -193,6 +228,12 @@ def blocks(data: dict[str, Any]) -> dict[str, str]:
     if not ordered(data):
         note = "Not measured: no public set was found (see the run details below)."
         return {**{name: note for name in TABLE_BLOCKS}, "public-run": run_block(data)}
-    return {"public-bodies": bodies_table(data), "public-meta": meta_table(data), "public-dates": dates_table(data),
-            "public-pagekind": page_kind_table(data), "public-catastrophic": catastrophic_table(data),
-            "public-speed": speed_table(data), "public-run": run_block(data)}
+    return {
+        "public-bodies": bodies_table(data),
+        "public-meta": meta_table(data),
+        "public-dates": dates_table(data),
+        "public-pagekind": page_kind_table(data),
+        "public-catastrophic": catastrophic_table(data),
+        "public-speed": speed_table(data),
+        "public-run": run_block(data),
+    }

@@ -8,6 +8,7 @@ Each set becomes a list of `Gold` pages (one per gold record, same order) read i
 AEB (`ground-truth.json`, body only), wcxb-dev (`gold.jsonl`: page_type, title, author, day, body),
 naeb (`gold.jsonl`: title, authors, day, body), htmldate-default (`gold.jsonl`: day only).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -63,8 +64,10 @@ def gold_file(name: str, root: Path) -> Path:
 
 def missing_message(name: str, root: Path) -> str:
     """What the bench prints when a set is absent: the path it looked at and how to point it elsewhere."""
-    return (f"bench: set {name} not found: looked for {gold_file(name, root)} "
-            f"(sets are read from --data DIR, else ${ENV}, else {DEFAULT_ROOT}); skipped")
+    return (
+        f"bench: set {name} not found: looked for {gold_file(name, root)} "
+        f"(sets are read from --data DIR, else ${ENV}, else {DEFAULT_ROOT}); skipped"
+    )
 
 
 def _unique_keys(files: list[str]) -> list[str]:
@@ -88,16 +91,33 @@ def _aeb(path: Path) -> list[Gold]:
 
 def _wcxb(path: Path) -> list[Gold]:
     rows = _jsonl(gold_file("wcxb-dev", path.parent))
-    return [Gold(key, r.get("url"), body=r.get("body"), title=r.get("title"),
-                 authors=(r["author"],) if r.get("author") else (), day=r.get("day"), page_type=r.get("page_type"))
-            for key, r in zip(_unique_keys([r["file"] for r in rows]), rows)]
+    return [
+        Gold(
+            key,
+            r.get("url"),
+            body=r.get("body"),
+            title=r.get("title"),
+            authors=(r["author"],) if r.get("author") else (),
+            day=r.get("day"),
+            page_type=r.get("page_type"),
+        )
+        for key, r in zip(_unique_keys([r["file"] for r in rows]), rows)
+    ]
 
 
 def _naeb(path: Path) -> list[Gold]:
     rows = _jsonl(gold_file("naeb", path.parent))
-    return [Gold(key, r.get("url"), body=r.get("body"), title=r.get("title"),
-                 authors=tuple(r.get("authors") or ()), day=r.get("day"))
-            for key, r in zip(_unique_keys([r["file"] for r in rows]), rows)]
+    return [
+        Gold(
+            key,
+            r.get("url"),
+            body=r.get("body"),
+            title=r.get("title"),
+            authors=tuple(r.get("authors") or ()),
+            day=r.get("day"),
+        )
+        for key, r in zip(_unique_keys([r["file"] for r in rows]), rows)
+    ]
 
 
 def _htmldate(path: Path) -> list[Gold]:
@@ -107,7 +127,10 @@ def _htmldate(path: Path) -> list[Gold]:
 
 
 _LOADERS: dict[str, tuple[Callable[[Path], list[Gold]], bool]] = {
-    "aeb": (_aeb, False), "wcxb-dev": (_wcxb, True), "naeb": (_naeb, True), "htmldate-default": (_htmldate, True),
+    "aeb": (_aeb, False),
+    "wcxb-dev": (_wcxb, True),
+    "naeb": (_naeb, True),
+    "htmldate-default": (_htmldate, True),
 }
 
 

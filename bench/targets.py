@@ -1,4 +1,5 @@
 """The targets table and machine block of docs/benchmarks.md, from the results JSON of the fixtures and public-sets benchmarks."""
+
 from __future__ import annotations
 
 import json
@@ -51,30 +52,51 @@ def _fixture_checks(fx: dict[str, Any] | None) -> list[tuple[str, Callable[[], C
     how = "pinned to one CPU" if pin else "not pinned"
     o = (full or {}).get("overall", {})
     return [
-        ("Profile path >= 1000 pages/s on one core (fixtures)",
-         lambda: (f"{_measured(speed):.0f} pages/s ({how})", "fixtures", _measured(speed) >= 1000)),
-        ("Profile path within 3x the selectolax parse-only floor (fixtures)",
-         lambda: (f"{_measured(floor_speed) / _measured(speed):.1f}x the floor's time per page ({how})", "fixtures",
-                  _measured(floor_speed) / _measured(speed) <= 3)),
-        ("Profile path body F1 >= 0.99 on average (fixtures)",
-         lambda: (f"{o['f1']:.3f} (mean per fixture {o['mean_fixture_f1']:.3f})", "fixtures", o["f1"] >= 0.99)),
-        ("Profile path body F1 >= 0.97 on every fixture",
-         lambda: (f"min {o['min_f1']:.3f}", "fixtures", o["min_f1"] >= 0.97)),
-        ("Profile path titles and dates exact",
-         lambda: (f"titles {100 * o['title']:.0f}%, dates {100 * o['date']:.0f}%", "fixtures",
-                  o["title"] == 1 and o["date"] == 1)),
-        ("Profile path: zero boilerplate in any body",
-         lambda: (f"{o['boilerplate_lines']} boilerplate lines", "fixtures", o["boilerplate_lines"] == 0)),
-        ("Gap to trafilatura shown (fixtures)",
-         lambda: (f"F1 {o['f1']:.3f} vs {_traf_f1(traf):.3f} ({o['f1'] - _traf_f1(traf):+.3f})",
-                  "fixtures", None)),
+        (
+            "Profile path >= 1000 pages/s on one core (fixtures)",
+            lambda: (f"{_measured(speed):.0f} pages/s ({how})", "fixtures", _measured(speed) >= 1000),
+        ),
+        (
+            "Profile path within 3x the selectolax parse-only floor (fixtures)",
+            lambda: (
+                f"{_measured(floor_speed) / _measured(speed):.1f}x the floor's time per page ({how})",
+                "fixtures",
+                _measured(floor_speed) / _measured(speed) <= 3,
+            ),
+        ),
+        (
+            "Profile path body F1 >= 0.99 on average (fixtures)",
+            lambda: (f"{o['f1']:.3f} (mean per fixture {o['mean_fixture_f1']:.3f})", "fixtures", o["f1"] >= 0.99),
+        ),
+        (
+            "Profile path body F1 >= 0.97 on every fixture",
+            lambda: (f"min {o['min_f1']:.3f}", "fixtures", o["min_f1"] >= 0.97),
+        ),
+        (
+            "Profile path titles and dates exact",
+            lambda: (
+                f"titles {100 * o['title']:.0f}%, dates {100 * o['date']:.0f}%",
+                "fixtures",
+                o["title"] == 1 and o["date"] == 1,
+            ),
+        ),
+        (
+            "Profile path: zero boilerplate in any body",
+            lambda: (f"{o['boilerplate_lines']} boilerplate lines", "fixtures", o["boilerplate_lines"] == 0),
+        ),
+        (
+            "Gap to trafilatura shown (fixtures)",
+            lambda: (f"F1 {o['f1']:.3f} vs {_traf_f1(traf):.3f} ({o['f1'] - _traf_f1(traf):+.3f})", "fixtures", None),
+        ),
     ]
 
 
 def targets_table(public: dict[str, Any] | None, fx: dict[str, Any] | None) -> str:
     """| target | figure | met? | run | for the fixture targets (issues 3, 5) and the public-set ones (issue 10)."""
-    dates = {"public sets": (public or {}).get("machine", {}).get("date", "?"),
-             "fixtures": (fx or {}).get("machine", {}).get("date", "?")}
+    dates = {
+        "public sets": (public or {}).get("machine", {}).get("date", "?"),
+        "fixtures": (fx or {}).get("machine", {}).get("date", "?"),
+    }
     lines = ["| target | figure | met? | run |", "|---|---|---|---|"]
     for target, check in [*_fixture_checks(fx), *public_checks(public)]:
         try:

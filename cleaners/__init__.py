@@ -2,6 +2,7 @@
 
 Pure library: bytes or str in, `Article` out; no Scrapy, no network, no global state.
 """
+
 from __future__ import annotations
 
 from .article import Article
@@ -12,7 +13,16 @@ from .pipeline import clean_html
 from .textfilters import clean_text
 
 __all__ = [
-    "Article", "CleanOptions", "clean_html", "clean_text", "detect_language", "CleanerError", "DecodeError",
-    "EmptyInputError", "ExtractionError", "NotHTMLError", "TooLargeError",
+    "Article",
+    "CleanOptions",
+    "clean_html",
+    "clean_text",
+    "detect_language",
+    "CleanerError",
+    "DecodeError",
+    "EmptyInputError",
+    "ExtractionError",
+    "NotHTMLError",
+    "TooLargeError",
 ]
 __version__ = "0.1.0"

@@ -1,4 +1,5 @@
 """The `Article` record and its JSON form (see cleaners/article.schema.json)."""
+
 from __future__ import annotations
 
 import json
@@ -61,7 +62,7 @@ class Article:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 

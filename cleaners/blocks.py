@@ -1,4 +1,5 @@
 """Paragraph text of an element: block boundaries become paragraph breaks."""
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ is mostly À-ÿ, a KOI8-R ⇄ cp1251 swap shuffles the Cyrillic letters (the mos
 о е а и н т..., stop being the most frequent), and Kazakh
 KZ-1048 read as cp1251 shows Macedonian/Serbian letters (Ќ ѕ Ћ) instead of Қ ң һ.
 """
+
 from __future__ import annotations
 
 import re

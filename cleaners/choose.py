@@ -6,6 +6,7 @@ and leave the site's header chrome. Two pieces of evidence catch that: the page'
 text (a pruned text far shorter than it is suspect) and, where the page has one, the JSON-LD
 `articleBody` (a text that covers little of it is wrong).
 """
+
 from __future__ import annotations
 
 import re

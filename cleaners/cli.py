@@ -1,4 +1,5 @@
 """`kaznews` commands that need only the cleaner library: clean, clean-text, sites, fixtures."""
+
 from __future__ import annotations
 
 import argparse
@@ -105,8 +106,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    print(f"kaznews clean: {counts['files']} files, {counts['articles']} articles,"
-          f" {counts['not_article']} not_article, {counts['failed']} failed", file=sys.stderr)
+    print(
+        f"kaznews clean: {counts['files']} files, {counts['articles']} articles,"
+        f" {counts['not_article']} not_article, {counts['failed']} failed",
+        file=sys.stderr,
+    )
     return 1 if counts["failed"] else 0
 
 
@@ -133,13 +137,16 @@ def cmd_clean_text(args: argparse.Namespace) -> int:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SystemExit(f"kaznews clean-text: {args.path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise SystemExit(
+            f"kaznews clean-text: {args.path} is not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from exc
     sys.stdout.write(clean_text(text, args.language) + "\n")
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None,
-                 spiders: SpiderNames | None = None) -> None:
+def add_commands(
+    sub: argparse._SubParsersAction, fetch: Fetcher | None = None, spiders: SpiderNames | None = None
+) -> None:
     """Register the cleaner commands; `fetch` (url -> bytes) lets `fixtures record` take URLs,
     `spiders` lets `sites` name each edition's spider."""
     p = sub.add_parser("clean", help="clean saved pages into JSON Lines (one record per file, with its `file`)")
@@ -155,9 +162,11 @@ def add_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None,
     add_fixture_commands(sub, fetch, spiders)
 
 
-def build_parser(fetch: Fetcher | None = None,
-                 extend: Callable[[argparse._SubParsersAction], None] | None = None,
-                 spiders: SpiderNames | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    fetch: Fetcher | None = None,
+    extend: Callable[[argparse._SubParsersAction], None] | None = None,
+    spiders: SpiderNames | None = None,
+) -> argparse.ArgumentParser:
     """The `kaznews` parser; `extend(sub)` lets the scrapers package add crawl commands."""
     parser = argparse.ArgumentParser(prog="kaznews", description="Clean and collect Kazakhstan's news.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -1,4 +1,5 @@
 """`kaznews sites` and `kaznews fixtures record|review|check|update`."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,11 @@ def fixtures_root(given: str | None, command: str, create: bool = False) -> Path
     dir). Outside a checkout, or when `given` is no folder (unless `create`): a message, exit 2."""
     root = Path(given) if given else checkout_fixtures()
     if root is None:
-        print(f"kaznews {command}: needs the fixtures/ folder of a kaznews checkout, which an installed"
-              " package does not have: run it from a checkout, or pass --fixtures DIR", file=sys.stderr)
+        print(
+            f"kaznews {command}: needs the fixtures/ folder of a kaznews checkout, which an installed"
+            " package does not have: run it from a checkout, or pass --fixtures DIR",
+            file=sys.stderr,
+        )
         raise SystemExit(NO_FIXTURES)
     if not create and not root.is_dir():
         print(f"kaznews {command}: no fixtures folder at {root}", file=sys.stderr)
@@ -49,14 +53,18 @@ def fixture_counts(root: Path | None) -> dict[str, int]:
     return counts
 
 
-def sites_rows(root: Path | None, spiders: dict[tuple[str, Edition], str] | None = None) -> list[tuple[str, str, str, int]]:
+def sites_rows(
+    root: Path | None, spiders: dict[tuple[str, Edition], str] | None = None
+) -> list[tuple[str, str, str, int]]:
     """(id, name, editions, fixture count) for every profile; each edition with its spider, if known."""
     counts, spiders = fixture_counts(root), spiders or {}
     rows = []
     for p in all_profiles():
         editions = ", ".join(
             f"{e.language}: {e.host}{e.path_prefix}{'?' + e.query if e.query else ''}"
-            + (f" ({spiders[p.id, e]})" if (p.id, e) in spiders else "") for e in p.editions)
+            + (f" ({spiders[p.id, e]})" if (p.id, e) in spiders else "")
+            for e in p.editions
+        )
         rows.append((p.id, p.name, editions, counts.get(p.id, 0)))
     return rows
 
@@ -79,8 +87,9 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None,
-           force: bool = False) -> Path:
+def record(
+    source: str, outlet: str, name: str | None, root: Path, fetch: Fetcher | None, url: str | None, force: bool = False
+) -> Path:
     """Store a page, its meta and a draft (unreviewed) expected JSON; returns the page path.
 
     An existing fixture of that name is replaced only with `force`."""
@@ -93,8 +102,9 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
     fetched = now
     if source.startswith(("http://", "https://")):
         if fetch is None:
-            raise SystemExit("kaznews fixtures record: fetching a URL needs the scrapers package"
-                             " (run the `kaznews` command)")
+            raise SystemExit(
+                "kaznews fixtures record: fetching a URL needs the scrapers package (run the `kaznews` command)"
+            )
         try:
             data, headers, fetched = fetch(source)
         except Exception as exc:  # noqa: BLE001 - any failure of the injected fetcher ends the command
@@ -112,16 +122,25 @@ def record(source: str, outlet: str, name: str | None, root: Path, fetch: Fetche
     page.write_bytes(data)
     fetched_at = fetched.isoformat()
     meta = load_meta(folder)
-    meta[name] = {"url": page_url, "captured": fetched_at[:10], "provenance": "saved", "origin": origin,
-                  "fetched_at": fetched_at, "reviewed": False}
+    meta[name] = {
+        "url": page_url,
+        "captured": fetched_at[:10],
+        "provenance": "saved",
+        "origin": origin,
+        "fetched_at": fetched_at,
+        "reviewed": False,
+    }
     _write_json(folder / "meta.json", meta)
     article = clean_html(data, page_url, fetched_at=fetched_at, headers=headers or None)
     _write_json(folder / f"{name}.json", article.to_dict())
     owner_profile = profile_for_url(page_url)
     owner = owner_profile.id if owner_profile else article.source
     if owner != outlet:
-        print(f"kaznews fixtures record: warning: the page belongs to {owner or 'no known outlet'}, not {outlet}"
-              f" ({page_url or 'no --url given'})", file=sys.stderr)
+        print(
+            f"kaznews fixtures record: warning: the page belongs to {owner or 'no known outlet'}, not {outlet}"
+            f" ({page_url or 'no --url given'})",
+            file=sys.stderr,
+        )
     return page
 
 
@@ -130,7 +149,7 @@ def cmd_record(args: argparse.Namespace, fetch: Fetcher | None = None) -> int:
         known_outlet(args.outlet, "fixtures record")
     root = fixtures_root(args.fixtures, "fixtures record", create=True)
     page = record(args.source, args.outlet, args.name, root, fetch, args.url, args.force)
-    print(f"recorded {page}; review {page.with_suffix('.json')} then set \"reviewed\": true in meta.json")
+    print(f'recorded {page}; review {page.with_suffix(".json")} then set "reviewed": true in meta.json')
     return 0
 
 
@@ -155,8 +174,10 @@ def review_lines(fx: Fixture) -> str:
     and which fields differ from the draft: the draft is reviewed against this."""
     article = fx.clean()
     body = article.body.split("\n\n")
-    lines = [f"  now read by {article.extractor}: title {_excerpt(article.title)}, date {article.date}",
-             f"  body: {len(article.body)} chars, {len(body)} paragraphs, first {_excerpt(body[0])}"]
+    lines = [
+        f"  now read by {article.extractor}: title {_excerpt(article.title)}, date {article.date}",
+        f"  body: {len(article.body)} chars, {len(body)} paragraphs, first {_excerpt(body[0])}",
+    ]
     if fx.expected_path.exists():
         diffs = field_diffs(fx.expected(), article.to_dict())
         lines.append(f"  differs from the draft: {', '.join(diffs)}" if diffs else "  same as the draft")
@@ -180,7 +201,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         bad += 1
         print(f"FAIL {fx.outlet}/{fx.name}")
         for field, (want, got) in diffs.items():
-            print(f"  {field}:\n    expected: {json.dumps(want, ensure_ascii=False)}\n    actual:   {json.dumps(got, ensure_ascii=False)}")
+            print(
+                f"  {field}:\n    expected: {json.dumps(want, ensure_ascii=False)}\n    actual:   {json.dumps(got, ensure_ascii=False)}"
+            )
     print(f"{len(fixtures) - bad} passed, {bad} failed")
     return 1 if bad else 0
 
@@ -198,8 +221,9 @@ def cmd_update(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None = None,
-                         spiders: SpiderNames | None = None) -> None:
+def add_fixture_commands(
+    sub: argparse._SubParsersAction, fetch: Fetcher | None = None, spiders: SpiderNames | None = None
+) -> None:
     root_help = f"the fixtures folder (default: the checkout's, {checkout_fixtures() or 'none: installed'})"
     p = sub.add_parser("sites", help="list outlets, editions (with their spiders) and fixture counts")
     p.add_argument("--fixtures", help=root_help)
@@ -213,8 +237,11 @@ def add_fixture_commands(sub: argparse._SubParsersAction, fetch: Fetcher | None 
     r.add_argument("--name", help="the fixture's name (default: page-<timestamp>)")
     r.add_argument("--url", help="the page's URL (when recording from a file or a mirror)")
     r.add_argument("--force", action="store_true", help="replace an existing fixture of that name")
-    r.add_argument("--new-outlet", action="store_true",
-                   help="the outlet has no profile yet (docs/adding-an-outlet.md); the draft uses the generic path")
+    r.add_argument(
+        "--new-outlet",
+        action="store_true",
+        help="the outlet has no profile yet (docs/adding-an-outlet.md); the draft uses the generic path",
+    )
     r.set_defaults(func=lambda a: cmd_record(a, fetch))
     rv = fsub.add_parser("review", help="list drafts still unreviewed")
     rv.add_argument("--outlet", help="only this outlet's fixtures")

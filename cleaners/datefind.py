@@ -5,6 +5,7 @@ then the URL, then htmldate as a last resort. The value is "YYYY-MM-DD" when the
 day, "YYYY-MM-DDTHH:MM:SS+HH:MM" when it gives a time: a time written without an offset is read as
 Asia/Almaty only on a Kazakh outlet, and elsewhere stays a local time without an offset.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,12 @@ class FoundDate:
 def kazakh_outlet(profiled: bool, url: str | None, language: str | None, locales: tuple[str | None, ...]) -> bool:
     """A profiled outlet, a .kz/.қаз host, a Kazakh-language page (detected or declared), or a *-KZ locale."""
     host = (urlsplit(url).hostname or "") if url else ""
-    return (profiled or host.endswith(KAZAKH_HOSTS) or language == "kk"
-            or any(loc and _KZ_LOCALE.match(loc.strip()) for loc in locales))
+    return (
+        profiled
+        or host.endswith(KAZAKH_HOSTS)
+        or language == "kk"
+        or any(loc and _KZ_LOCALE.match(loc.strip()) for loc in locales)
+    )
 
 
 def slash_order_language(language: str | None, locales: tuple[str | None, ...]) -> str | None:
@@ -47,7 +52,9 @@ def slash_order_language(language: str | None, locales: tuple[str | None, ...]) 
     region, None (ambiguous slashes give no date) when the language is unknown."""
     if language is None:
         return None
-    regions = {loc.replace("_", "-").lower().partition("-")[2] for loc in locales if loc and "-" in loc.replace("_", "-")}
+    regions = {
+        loc.replace("_", "-").lower().partition("-")[2] for loc in locales if loc and "-" in loc.replace("_", "-")
+    }
     if language == "en" and regions <= MONTH_FIRST_REGIONS:
         return "en"
     return "ru"
@@ -63,8 +70,9 @@ def represent(parsed: dates.ParsedDate, kazakh: bool) -> tuple[str, str]:
     return dt.replace(microsecond=0).isoformat(timespec="seconds"), TIME
 
 
-def _parse(text: DateText, formats: tuple[str, ...], fetched_at: datetime | None,
-           lang: str | None) -> dates.ParsedDate | None:
+def _parse(
+    text: DateText, formats: tuple[str, ...], fetched_at: datetime | None, lang: str | None
+) -> dates.ParsedDate | None:
     parsed = dates.parse_with_formats_parts(text.text, formats) if formats else None
     return parsed or dates.parse_date_parts(text.text, fetched_at=fetched_at, lang=lang)
 
@@ -111,9 +119,19 @@ def _choose(found: list[Found], url_day: date | None) -> Found | None:
     return next((f for f in found if _day(f[1]) == url_day), None)
 
 
-def find_date(texts: list[DateText], *, url: str | None, fetched_at: datetime | None, lang: str | None,
-              kazakh: bool, opts: CleanOptions, warnings: list[str], missing: str | None,
-              formats: tuple[str, ...] = (), html: str | bytes | None = None) -> FoundDate:
+def find_date(
+    texts: list[DateText],
+    *,
+    url: str | None,
+    fetched_at: datetime | None,
+    lang: str | None,
+    kazakh: bool,
+    opts: CleanOptions,
+    warnings: list[str],
+    missing: str | None,
+    formats: tuple[str, ...] = (),
+    html: str | bytes | None = None,
+) -> FoundDate:
     """The first candidate that parses (a UTC time shown in the page's local offset when it has one);
     one of the URL's day when the URL names another; else the URL's date, else htmldate's (when `html`
     is given). A date that fails `check_plausible` is null with its warning; none at all is null with
@@ -139,8 +157,9 @@ def find_date(texts: list[DateText], *, url: str | None, fetched_at: datetime | 
             warnings.append(missing)
         return FoundDate()
     source, parsed = chosen[0].source, chosen[1]
-    problem = dates.check_plausible(parsed.dt, fetched_at=fetched_at, min_year=opts.min_year,
-                                    future_slack_hours=opts.future_slack_hours)
+    problem = dates.check_plausible(
+        parsed.dt, fetched_at=fetched_at, min_year=opts.min_year, future_slack_hours=opts.future_slack_hours
+    )
     if problem:
         warnings.append(problem)
         return FoundDate()

@@ -4,12 +4,13 @@ Naive times are Asia/Almaty local time; explicit offsets are kept as written. No
 guessed: text that is not clearly one date gives None, and the clock is never read except
 by `check_plausible` when it is given no `fetched_at`.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
@@ -20,8 +21,18 @@ from cleaners.isotime import isoparse
 from cleaners.months import MONTH_PATTERN, month_number
 from cleaners.options import EARLIEST_YEAR
 
-__all__ = ["ALMATY", "ParsedDate", "check_plausible", "date_from_url", "localize", "parse_date", "parse_date_parts",
-           "parse_with_formats", "parse_with_formats_parts", "to_iso"]
+__all__ = [
+    "ALMATY",
+    "ParsedDate",
+    "check_plausible",
+    "date_from_url",
+    "localize",
+    "parse_date",
+    "parse_date_parts",
+    "parse_with_formats",
+    "parse_with_formats_parts",
+    "to_iso",
+]
 
 
 def _load_almaty() -> ZoneInfo:
@@ -87,10 +98,20 @@ _UNITS: tuple[tuple[re.Pattern[str], timedelta], ...] = (
     (re.compile(r"недел[юиь]|апта|apta|weeks?"), timedelta(weeks=1)),
 )
 _NO_COUNT_MEANS_ONE = re.compile(r"секунду|минуту|час|день|неделю")
-_DAYS_BACK: Mapping[str, int] = MappingProxyType({
-    "сегодня": 0, "бүгін": 0, "búgin": 0, "bugin": 0, "today": 0,
-    "вчера": 1, "кеше": 1, "keshe": 1, "yesterday": 1, "позавчера": 2,
-})
+_DAYS_BACK: Mapping[str, int] = MappingProxyType(
+    {
+        "сегодня": 0,
+        "бүгін": 0,
+        "búgin": 0,
+        "bugin": 0,
+        "today": 0,
+        "вчера": 1,
+        "кеше": 1,
+        "keshe": 1,
+        "yesterday": 1,
+        "позавчера": 2,
+    }
+)
 _DAY_WORD = re.compile(r"(?<!\w)(?P<word>" + "|".join(_DAYS_BACK) + r")(?!\w)")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -228,8 +249,9 @@ def _first_date(text: str) -> tuple[str, re.Match[str]] | None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _absolute(text: str, match: re.Match[str], kind: str, fetched_at: datetime | None,
-              lang: str | None) -> ParsedDate | None:
+def _absolute(
+    text: str, match: re.Match[str], kind: str, fetched_at: datetime | None, lang: str | None
+) -> ParsedDate | None:
     """The date of one absolute-date match; ValueError if its fields are invalid."""
     if kind == "iso":
         parsed = isoparse(match["iso"].upper().replace(" ", "T", 1).replace(" ", ""))
@@ -281,9 +303,7 @@ def _relative(text: str, fetched_at: datetime) -> ParsedDate | None:
     return _day_word(text, word, fetched_at) if word else None
 
 
-def parse_date(
-    text: str, *, fetched_at: datetime | None = None, lang: str | None = None
-) -> datetime | None:
+def parse_date(text: str, *, fetched_at: datetime | None = None, lang: str | None = None) -> datetime | None:
     """Parse one date text (ISO 8601, numeric, month names ru/kk/en, relative forms) into an
     aware datetime, or None.
 
@@ -294,9 +314,7 @@ def parse_date(
     return None if parts is None else _aware(parts.dt)
 
 
-def parse_date_parts(
-    text: str, *, fetched_at: datetime | None = None, lang: str | None = None
-) -> ParsedDate | None:
+def parse_date_parts(text: str, *, fetched_at: datetime | None = None, lang: str | None = None) -> ParsedDate | None:
     """`parse_date` without reading a naive time as Almaty, and whether the text wrote a time."""
     normalised = _normalise(text or "")
     language = lang.lower()[:2] if lang else None
@@ -336,12 +354,13 @@ def to_iso(dt: datetime) -> str:
     return _aware(dt).replace(microsecond=0).isoformat(timespec="seconds")
 
 
-def check_plausible(dt: datetime, *, fetched_at: datetime | None = None, min_year: int = EARLIEST_YEAR,
-                    future_slack_hours: float = 36.0) -> str | None:
+def check_plausible(
+    dt: datetime, *, fetched_at: datetime | None = None, min_year: int = EARLIEST_YEAR, future_slack_hours: float = 36.0
+) -> str | None:
     """Return a warning code ('date_future' or 'date_too_old') when dt is implausible, else None."""
     if dt.year < min_year:
         return "date_too_old"
-    reference = fetched_at if fetched_at is not None else datetime.now(timezone.utc)
+    reference = fetched_at if fetched_at is not None else datetime.now(UTC)
     if _aware(dt) > _aware(reference) + timedelta(hours=future_slack_hours):
         return "date_future"
     return None

@@ -2,6 +2,7 @@
 
 Each source gives date texts in the order they are trusted; `datefind` parses them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -13,21 +14,63 @@ from .select import ParsedPage, first_value
 
 # Meta keys (name, property, itemprop or http-equiv, lower-cased), most trusted first.
 PUBLISHED_META = (
-    "article:published_time", "datepublished", "og:article:published_time", "pubdate", "publish_date",
-    "publish-date", "date", "parsely-pub-date", "sailthru.date", "og:published_time", "published_time",
-    "article.published", "publishdate", "publication_date", "dc.date.issued", "dcterms.issued",
-    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "dc.date.published",
-    "citation_publication_date", "citation_date", "citation_online_date", "article_date_original",
-    "originalpublicationdate", "cxenseparse:recs:publishtime", "rnews:datepublished", "datecreated",
-    "pub_date", "created", "published_at",
+    "article:published_time",
+    "datepublished",
+    "og:article:published_time",
+    "pubdate",
+    "publish_date",
+    "publish-date",
+    "date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "publishdate",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.published",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "datecreated",
+    "pub_date",
+    "created",
+    "published_at",
 )
 MODIFIED_META = (
-    "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified", "dc.date.modified",
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
     "last-modified",
 )
 _META_KEYS = ("name", "property", "itemprop", "http-equiv")
-_JSONLD_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject",
-                                "VideoObject", "Event", "Blog", "CreativeWork", "Recipe", "Review"})
+_JSONLD_PAGE_TYPES = frozenset(
+    {
+        "WebPage",
+        "ItemPage",
+        "AboutPage",
+        "CollectionPage",
+        "MediaObject",
+        "VideoObject",
+        "Event",
+        "Blog",
+        "CreativeWork",
+        "Recipe",
+        "Review",
+    }
+)
 _NESTED_KEYS = ("mainEntity", "mainEntityOfPage", "subjectOf")
 _TIME_SELECTORS = ("article time[datetime]@datetime", "time[datetime]@datetime", "time[pubdate]@datetime")
 
@@ -68,8 +111,10 @@ def _with_nested(objects: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 def _jsonld_dates(objects: list[dict[str, Any]], key: str) -> list[str]:
     """`key` of the article object, then of page-like objects, then of any object with it."""
     found = [o for o in _with_nested(objects) if isinstance(o.get(key), str) and o[key].strip()]
-    rank = [(0 if jsonld.types(o) & jsonld.ARTICLE_TYPES else 1 if jsonld.types(o) & _JSONLD_PAGE_TYPES else 2, i)
-            for i, o in enumerate(found)]
+    rank = [
+        (0 if jsonld.types(o) & jsonld.ARTICLE_TYPES else 1 if jsonld.types(o) & _JSONLD_PAGE_TYPES else 2, i)
+        for i, o in enumerate(found)
+    ]
     return [found[i][key] for _, i in sorted(rank)]
 
 
@@ -86,8 +131,9 @@ def _microdata(page: ParsedPage, prop: str) -> list[str]:
     return out[:1]
 
 
-def date_texts(page: ParsedPage, layout: Layout | None,
-               objects: list[dict[str, Any]]) -> tuple[list[DateText], list[DateText]]:
+def date_texts(
+    page: ParsedPage, layout: Layout | None, objects: list[dict[str, Any]]
+) -> tuple[list[DateText], list[DateText]]:
     """Publication-date and last-modified candidates from every structured source, most trusted first."""
     metas = _meta_index(page)
     published = [DateText("profile", t) for t in _first_each(page, layout.date if layout else ())]

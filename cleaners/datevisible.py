@@ -1,4 +1,5 @@
 """Date texts a reader sees next to the headline: the short lines right after (then before) the title's <h1>."""
+
 from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
@@ -76,4 +77,3 @@ def near_title(page: ParsedPage, title: str | None) -> list[str]:
     if head is None:
         return []
     return _walk(head, True, AFTER_CHARS) + _walk(head, False, BEFORE_CHARS)
-

@@ -1,11 +1,12 @@
 """Bytes to text: BOM, HTTP charset, <meta charset>, then detection; never silent mojibake."""
+
 from __future__ import annotations
 
 import codecs
 import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
@@ -14,9 +15,15 @@ from .charsets import implausible, redecode
 from .errors import DecodeError, EmptyInputError, NotHTMLError, TooLargeError
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
-    (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"RIFF", "RIFF media"),
-    (b"\x00\x00\x01\x00", "icon"), (b"wOFF", "web font"), (b"\x7fELF", "executable"),
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOFF", "web font"),
+    (b"\x7fELF", "executable"),
 )
 _CYRILLIC_CANDIDATES = ("utf-8", "cp1251", "koi8-r", "cp866", "iso8859-5", "mac-cyrillic")
 # "РџСЂ"-style runs: UTF-8 Cyrillic read as cp1251.
@@ -116,7 +123,9 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
     warnings: list[str] = []
     bom_enc, bom = read_bom(data)
     if bom_enc and bom:  # read_bom gives both or neither
-        return Decoded(data[len(bom):].decode(bom_enc, errors="replace"), resolve_encoding(bom_enc) or bom_enc, warnings)
+        return Decoded(
+            data[len(bom) :].decode(bom_enc, errors="replace"), resolve_encoding(bom_enc) or bom_enc, warnings
+        )
     check_binary(data)
     if not _TAG.search(data, 0, 65536) and not _TAG.search(data):
         raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")

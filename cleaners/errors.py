@@ -1,4 +1,5 @@
 """Typed errors raised by the cleaner library; nothing else escapes `clean_html`."""
+
 from __future__ import annotations
 
 

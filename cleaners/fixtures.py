@@ -1,4 +1,5 @@
 """Saved-page fixtures: `fixtures/<outlet>/<name>.html[.gz]`, `<name>.json`, `meta.json`."""
+
 from __future__ import annotations
 
 import gzip
@@ -45,7 +46,9 @@ class Fixture:
         return json.loads(self.expected_path.read_text(encoding="utf-8"))
 
     def clean(self) -> Article:
-        return clean_html(self.read_page(), self.url, fetched_at=self.meta.get("fetched_at") or self.meta.get("captured_at"))
+        return clean_html(
+            self.read_page(), self.url, fetched_at=self.meta.get("fetched_at") or self.meta.get("captured_at")
+        )
 
 
 def page_name(path: Path) -> str | None:

@@ -8,6 +8,7 @@ the pruned page, then on the page with only hidden elements removed (`prune.stri
 on the whole page, and the better supported text wins; when trafilatura
 finds nothing, long <p> runs are the fallback. Measured in docs/benchmarks.md.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,10 +27,13 @@ TRAFILATURA_LOGGER = "trafilatura"
 MIN_FALLBACK_PARAGRAPH = 40
 MAX_RECALL_HTML = 3_000_000  # no second (slower, full-cascade) pass over pages larger than this
 _COMMON: dict[str, Any] = dict(
-    include_comments=False, include_tables=True, include_images=False, include_links=False,
-    deduplicate=False, with_metadata=False,
+    include_comments=False,
+    include_tables=True,
+    include_images=False,
+    include_links=False,
+    deduplicate=False,
+    with_metadata=False,
 )
-
 
 
 def quiet_trafilatura() -> None:
@@ -38,6 +42,7 @@ def quiet_trafilatura() -> None:
     For applications: the library never changes a global logger; the kaznews commands and the
     crawl's CleanPipeline call it."""
     logging.getLogger(TRAFILATURA_LOGGER).setLevel(logging.CRITICAL)
+
 
 def _trafilatura(html: str | bytes, url: str | None, precise: bool) -> str:
     """Precision pass: no fallback comparison (fast); recall pass: the full default cascade."""
@@ -55,8 +60,14 @@ def _needs_check(text: str, measure: tuple[int, int], ref: Counter[str] | None) 
     return suspect(text, *measure)
 
 
-def _recheck(text: str, pruned: str, markup: str | bytes | None, url: str | None,
-             measure: tuple[int, int], ref: Counter[str] | None) -> str:
+def _recheck(
+    text: str,
+    pruned: str,
+    markup: str | bytes | None,
+    url: str | None,
+    measure: tuple[int, int],
+    ref: Counter[str] | None,
+) -> str:
     """The precision text, or the full cascade's on the pruned page, the lightly pruned page, then the whole page."""
     if len(pruned) <= MAX_RECALL_HTML and _needs_check(text, measure, ref):
         text = better_of(text, _trafilatura(pruned, url, precise=False), ref, same_page=True)
@@ -71,8 +82,9 @@ def _recheck(text: str, pruned: str, markup: str | bytes | None, url: str | None
     return text
 
 
-def generic_body(tree: LexborHTMLParser, url: str | None = None, markup: str | bytes | None = None,
-                 reference: str | None = None) -> list[str]:
+def generic_body(
+    tree: LexborHTMLParser, url: str | None = None, markup: str | bytes | None = None, reference: str | None = None
+) -> list[str]:
     """Body paragraphs of a page's tree (pruned in place); `markup` is the unpruned page and
     `reference` its JSON-LD articleBody, both evidence against a pruning that lost the body."""
     root = tree.body or tree.root

@@ -9,6 +9,7 @@ Statuses: PASS, FAIL (a required field is missing or no longer comes from the pr
 (an optional field the profile declares matched nothing: authors, tags, section, lead), and
 SKIP (the profile declares no selector for the field and the page gave no value).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -56,8 +57,7 @@ def _short(value: object, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _selector_check(field: str, selectors: tuple[str, ...], value: object, tree: object,
-                    required: bool) -> FieldCheck:
+def _selector_check(field: str, selectors: tuple[str, ...], value: object, tree: object, required: bool) -> FieldCheck:
     """PASS when a declared selector matches and the field has a value; FAIL/WARN otherwise."""
     bad = FAIL if required else WARN
     if not selectors:
@@ -108,9 +108,14 @@ def _language_check(article: Article, profile: SiteProfile | None, url: str) -> 
     return FieldCheck("language", PASS, str(article.language))
 
 
-def check_page(html: bytes, url: str, *, fetched_at: datetime | str | None = None,
-               headers: Mapping[str, object] | None = None,
-               options: CleanOptions = DEFAULT_OPTIONS) -> PageHealth:
+def check_page(
+    html: bytes,
+    url: str,
+    *,
+    fetched_at: datetime | str | None = None,
+    headers: Mapping[str, object] | None = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
+) -> PageHealth:
     """Clean the page and check every field against the profile that claims its URL."""
     try:
         article = clean_html(html, url, fetched_at=fetched_at, headers=headers, options=options)

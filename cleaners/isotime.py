@@ -1,4 +1,5 @@
 """ISO 8601 timestamps: `dateutil.parser.isoparse`, with a fast path for the plain valid form."""
+
 from __future__ import annotations
 
 import re

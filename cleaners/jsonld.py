@@ -1,14 +1,27 @@
 """Read schema.org JSON-LD blocks: the article object and the breadcrumb trail."""
+
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .select import Root
 
-ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-                           "OpinionNewsArticle", "Report", "LiveBlogPosting", "ScholarlyArticle"})
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "Report",
+        "LiveBlogPosting",
+        "ScholarlyArticle",
+    }
+)
 _CONTROL = re.compile(r"[\x00-\x1f]")
 MAX_JSONLD_CHARS = 2_000_000
 MAX_JSONLD_DEPTH = 64  # values nested deeper are dropped

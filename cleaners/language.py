@@ -5,6 +5,7 @@ A statistical model (`langid.identify`, fastText lid.176) proposes; cheap letter
 confuses with Kyrgyz, Tatar and (in Latin script) Turkish; the outlet edition's or `<html lang>`
 language is a prior for short or uncertain text.
 """
+
 from __future__ import annotations
 
 from .langid import identify
@@ -22,9 +23,32 @@ CONFIDENT = 0.5  # below this probability, a prior among the candidates wins
 UNSURE = 0.2  # below this, no answer but the prior
 SURE = 0.9  # a non-Turkic guess this probable overrules Kazakh Latin letters (an English text naming Qazaqstan)
 TURKIC = frozenset({"kk", "tr", "az", "uz", "tk", "ky", "tt", "ba"})
-_ALIASES = {"kz": "kk", "kaz": "kk", "qq": "kk", "rus": "ru", "eng": "en", "ua": "uk", "ukr": "uk", "bel": "be",
-            "kir": "ky", "kgz": "ky", "tat": "tt", "uzb": "uz", "tur": "tr", "aze": "az", "tuk": "tk", "mon": "mn",
-            "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "zho": "zh", "chi": "zh", "ara": "ar"}
+_ALIASES = {
+    "kz": "kk",
+    "kaz": "kk",
+    "qq": "kk",
+    "rus": "ru",
+    "eng": "en",
+    "ua": "uk",
+    "ukr": "uk",
+    "bel": "be",
+    "kir": "ky",
+    "kgz": "ky",
+    "tat": "tt",
+    "uzb": "uz",
+    "tur": "tr",
+    "aze": "az",
+    "tuk": "tk",
+    "mon": "mn",
+    "deu": "de",
+    "ger": "de",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+    "zho": "zh",
+    "chi": "zh",
+    "ara": "ar",
+}
 
 
 def detect_language(text: str, html_lang: str | None = None) -> str | None:
@@ -56,8 +80,11 @@ def detect_language(text: str, html_lang: str | None = None) -> str | None:
 
 def _kazakh_outright(letters: Letters) -> bool:
     """Kazakh by its letters alone: Cyrillic dense in ә ғ қ ұ һ і, with қ ұ (no other language has both)."""
-    return (letters.kk_own >= KK_BODY_OWN * letters.cyrillic and letters.kk_only >= KK_BODY_ONLY * letters.cyrillic
-            and _fits(letters, "kk"))
+    return (
+        letters.kk_own >= KK_BODY_OWN * letters.cyrillic
+        and letters.kk_only >= KK_BODY_ONLY * letters.cyrillic
+        and _fits(letters, "kk")
+    )
 
 
 def _russian_outright(letters: Letters) -> bool:

@@ -3,6 +3,7 @@
 Cheap counts that the statistical model gets wrong on its own: Kazakh in Latin script (the model
 knows only Cyrillic Kazakh), Kazakh against Kyrgyz and Tatar, Russian against Uzbek Cyrillic.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,19 @@ _CODEC = "kz1048"
 
 # Cyrillic letters beyond the Russian alphabet, per language that uses them (lower case).
 CYRILLIC_EXTRAS: dict[str, str] = {
-    "ru": "", "bg": "", "uk": "іїєґ", "be": "іў", "kk": "әғқңөұүһі", "ky": "ңөү", "tt": "әөүҗңһ",
-    "ba": "әғҡңөҙҫүһ", "uz": "ўқғҳ", "tg": "ғӣқӯҳҷ", "mn": "өү", "sr": "ђјљњћџ", "mk": "ѓќѕјљњџ",
+    "ru": "",
+    "bg": "",
+    "uk": "іїєґ",
+    "be": "іў",
+    "kk": "әғқңөұүһі",
+    "ky": "ңөү",
+    "tt": "әөүҗңһ",
+    "ba": "әғҡңөҙҫүһ",
+    "uz": "ўқғҳ",
+    "tg": "ғӣқӯҳҷ",
+    "mn": "өү",
+    "sr": "ђјљњћџ",
+    "mk": "ѓќѕјљњџ",
 }
 KK_OWN = "әғқұһі"  # Kazakh letters that Kyrgyz lacks (ң ө ү are shared)
 KK_ONLY = "құ"  # Kazakh letters that no other language of CYRILLIC_EXTRAS uses together
@@ -37,7 +49,9 @@ def _unencodable(letters: str) -> str:
 
 
 _RU, _LATIN, _YERU = _bytes(_RU_CYR), _bytes(_LAT), _bytes("ы")
-_KK_ALL, _KK_OWN, _KK_ONLY, _FOREIGN_BYTES = (_bytes(s) for s in (CYRILLIC_EXTRAS["kk"], KK_OWN, KK_ONLY, _FOREIGN_TO_KK))
+_KK_ALL, _KK_OWN, _KK_ONLY, _FOREIGN_BYTES = (
+    _bytes(s) for s in (CYRILLIC_EXTRAS["kk"], KK_OWN, KK_ONLY, _FOREIGN_TO_KK)
+)
 _FOREIGN_RX = re.compile(f"[{_unencodable(_FOREIGN_TO_KK)}{_unencodable(_FOREIGN_TO_KK).upper()}]")
 _EXTRAS_RX = re.compile(f"[{_EXTRAS}{_EXTRAS.upper()}]")
 # Kazakh Latin (2018 acute-accent and 2021 alphabets). `q` is frequent in Kazakh (қ) and absent from
@@ -90,8 +104,16 @@ def count_letters(text: str) -> Letters:
     foreign = _in(raw, _FOREIGN_BYTES) if ru else 0
     if ru and len(raw) < len(text):
         foreign += len(_FOREIGN_RX.findall(text))
-    return Letters(text, ru + kk_all + foreign, lat, _in(raw, _YERU), kk_all, _in(raw, _KK_OWN) if kk_all else 0,
-                   _in(raw, _KK_ONLY) if kk_all else 0, foreign)
+    return Letters(
+        text,
+        ru + kk_all + foreign,
+        lat,
+        _in(raw, _YERU),
+        kk_all,
+        _in(raw, _KK_OWN) if kk_all else 0,
+        _in(raw, _KK_ONLY) if kk_all else 0,
+        foreign,
+    )
 
 
 def strangers(letters: Letters, language: str) -> int:

@@ -8,6 +8,7 @@ the same answer comes from searching the rest of the pattern from offset len(lin
 
 Case-insensitive patterns: see `casefold_search` (the line and pattern are lowercased instead).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,8 @@ def _top_level_bar(rx: str) -> bool:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            j = i + 1 + (rx[i + 1:i + 2] == "^")
-            if rx[j:j + 1] == "]":  # `[]...]` / `[^]...]`: the first `]` is a literal
+            j = i + 1 + (rx[i + 1 : i + 2] == "^")
+            if rx[j : j + 1] == "]":  # `[]...]` / `[^]...]`: the first `]` is a literal
                 i = j
         elif c == "(":
             depth += 1
@@ -51,7 +52,7 @@ def _tail(rx: str) -> tuple[re.Pattern[str], int] | None:
     m = _SHORT_ONLY.match(rx)
     if m is None:
         return None
-    rest = rx[m.end():]
+    rest = rx[m.end() :]
     if _UNSAFE.search(rest) or _top_level_bar(rest):
         return None
     if rest.startswith(".*?"):
@@ -80,6 +81,7 @@ def line_test(rx: str) -> LineTest:
         if "\n" in line:
             return full(line, 0)
         return search(line, max(0, len(line) - limit))
+
     return test
 
 
@@ -95,8 +97,12 @@ def line_tests(patterns: tuple[str, ...]) -> tuple[LineTest, ...]:
 # every character of a line lowercases 1:1 exactly as the regex engine folds it, searching the
 # lowercased line with the lowercased pattern gives the same answer, several times faster.
 
-_CANDIDATES = "".join(map(chr, [*range(0x250), *range(0x400, 0x530), *range(0x2000, 0x2070),
-                                *range(0x20a0, 0x20c0), *range(0x2100, 0x2200)]))
+_CANDIDATES = "".join(
+    map(
+        chr,
+        [*range(0x250), *range(0x400, 0x530), *range(0x2000, 0x2070), *range(0x20A0, 0x20C0), *range(0x2100, 0x2200)],
+    )
+)
 # Sources whose lowercase means the same: no uppercase escapes (\S \W ...), no inline flags or
 # named groups, no ranges or escapes inside character classes.
 _PLAIN_SOURCE = re.compile(r"(?:[^\\(\[]|\\[sbdw.+*?()\[\]{}|^$\\/-]|\((?!\?)|\(\?(?:[:=!]|<[=!])|\[[^\]\-\\]*\])*")
@@ -104,8 +110,12 @@ _PLAIN_SOURCE = re.compile(r"(?:[^\\(\[]|\\[sbdw.+*?()\[\]{}|^$\\/-]|\((?!\?)|\(
 
 def _same_class(c: str) -> bool:
     low = c.lower()
-    return (len(low) == 1 and low.isalnum() == c.isalnum() and low.isspace() == c.isspace()
-            and low.isdecimal() == c.isdecimal())
+    return (
+        len(low) == 1
+        and low.isalnum() == c.isalnum()
+        and low.isspace() == c.isspace()
+        and low.isdecimal() == c.isdecimal()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +206,7 @@ def casefold_any(patterns: tuple[re.Pattern[str], ...], needles: tuple[tuple[str
             if low(low_line) is not None:
                 return True
         return False
+
     return search
 
 
@@ -204,8 +215,10 @@ def casefold_search(pattern: re.Pattern[str]) -> Callable[[str, int], bool]:
     """A function equal to `pattern.search(line, pos) is not None`, faster for case-insensitive patterns."""
     lowered = _lowered(pattern)
     if lowered is None:
+
         def plain_search(line: str, pos: int = 0) -> bool:
             return pattern.search(line, pos) is not None
+
         return plain_search
     low, safe = lowered
     unsafe = re.compile(f"[^{_char_class(safe)}]")
@@ -214,4 +227,5 @@ def casefold_search(pattern: re.Pattern[str]) -> Callable[[str, int], bool]:
         if unsafe.search(line) is None:
             return low.search(line.lower(), pos) is not None
         return pattern.search(line, pos) is not None
+
     return search

@@ -1,9 +1,10 @@
 """Article metadata from the page head and markup: title, dates, authors, tags, section."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import datevisible, jsonld
 from .datesources import DateText, date_texts
@@ -77,10 +78,14 @@ def _strip_sentence_suffix(title: str, is_site: Callable[[str], bool]) -> str:
         return title
     parts.pop()
     section = parts[-1]
-    if (len(parts) > 1 and len(section.split()) <= SECTION_MAX_WORDS and len(section) <= SECTION_MAX_CHARS
-            and not _INITIAL.search(parts[-2])):
+    if (
+        len(parts) > 1
+        and len(section.split()) <= SECTION_MAX_WORDS
+        and len(section) <= SECTION_MAX_CHARS
+        and not _INITIAL.search(parts[-2])
+    ):
         parts.pop()
-    return title[:title.find(parts[-1]) + len(parts[-1])] if len(parts) == 1 else _rejoin(title, parts)
+    return title[: title.find(parts[-1]) + len(parts[-1])] if len(parts) == 1 else _rejoin(title, parts)
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
@@ -104,16 +109,20 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     html = doc if doc is not None and doc.tag == "html" else tree.css_first("html")
     meta.html_lang = html.attributes.get("lang") if html is not None else None
     meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or next(
-        iter(jsonld.names(art.get("publisher"))), None)
+        iter(jsonld.names(art.get("publisher"))), None
+    )
     body = art.get("articleBody")
     meta.article_body = body.strip() if isinstance(body, str) and body.strip() else None
     meta.canonical_url = select_first(tree, ('link[rel="canonical"]@href', 'meta[property="og:url"]@content'))
 
     lay = layout or Layout(version="", valid_from="", body=())
     site_names = [meta.site_name or "", profile.name if profile else "", *(profile.title_suffixes if profile else ())]
-    title: str | None = (select_first(tree, lay.title) if lay.title else None) or normalize_line(str(art.get("headline") or ""))
+    title: str | None = (select_first(tree, lay.title) if lay.title else None) or normalize_line(
+        str(art.get("headline") or "")
+    )
     title = title or select_first(
-        tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title"))
+        tree, ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content', "h1", "title")
+    )
     meta.title = strip_site_suffix(title, site_names) if title else None
 
     meta.date_texts, meta.modified_texts = date_texts(tree, layout, objects)
@@ -125,8 +134,11 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     if not authors and jsonld.is_person(art.get("author")):
         authors = jsonld.names(art.get("author"))
     if not authors and not lay.authors:
-        authors = [a for a in select_all(tree, ('meta[name="author"]@content', 'meta[property="article:author"]@content'))
-                   if not _ORG_AUTHOR.search(a) and not a.startswith("http")]
+        authors = [
+            a
+            for a in select_all(tree, ('meta[name="author"]@content', 'meta[property="article:author"]@content'))
+            if not _ORG_AUTHOR.search(a) and not a.startswith("http")
+        ]
     publisher = {n.casefold() for n in [*jsonld.names(art.get("publisher")), *site_names] if n}
     meta.authors = _unique([normalize_line(a) for a in authors if a.casefold() not in publisher])
 
@@ -139,8 +151,11 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     meta.tags = _unique([_clean_tag(t) for t in tags])
 
     section = select_first(tree, lay.section) if lay.section else None
-    section = section or normalize_line((jsonld.names(art.get("articleSection")) or [""])[0]) or select_first(
-        tree, ('meta[property="article:section"]@content',))
+    section = (
+        section
+        or normalize_line((jsonld.names(art.get("articleSection")) or [""])[0])
+        or select_first(tree, ('meta[property="article:section"]@content',))
+    )
     if not section:
         crumbs = jsonld.breadcrumb_names(objects)
         section = crumbs[-1] if len(crumbs) > 1 else None

@@ -4,6 +4,7 @@ Portuguese and Dutch for foreign pages) as regex fragments.
 Every fragment matches a lower-cased, NFC-normalised word; `dates.py` adds an optional
 trailing dot and a word boundary, so abbreviations such as "дек." and "sept." work too.
 """
+
 from __future__ import annotations
 
 import re
@@ -89,12 +90,8 @@ _WEST: tuple[str, ...] = (
 )
 
 
-_PER_MONTH: tuple[str, ...] = tuple(
-    "|".join(parts) for parts in zip(_RU, _KK, _KK_LATIN, _EN, _WEST)
-)
-_MONTH_FULL: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rf"(?:{alternatives})\.?") for alternatives in _PER_MONTH
-)
+_PER_MONTH: tuple[str, ...] = tuple("|".join(parts) for parts in zip(_RU, _KK, _KK_LATIN, _EN, _WEST))
+_MONTH_FULL: tuple[re.Pattern[str], ...] = tuple(re.compile(rf"(?:{alternatives})\.?") for alternatives in _PER_MONTH)
 
 # One alternation for all months; use inside a larger regex (no capturing groups).
 MONTH_PATTERN: str = r"(?<!\w)(?:" + "|".join(_PER_MONTH) + r")\.?(?!\w)"

@@ -1,4 +1,5 @@
 """Unicode and whitespace normalisation of extracted text."""
+
 from __future__ import annotations
 
 import re

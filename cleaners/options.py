@@ -1,4 +1,5 @@
 """One options object for the whole pipeline, instead of many keyword arguments."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Output and state paths named on the command line, checked before any work starts."""
+
 from __future__ import annotations
 
 import os

@@ -11,13 +11,19 @@ URL, article metadata and one long run of prose; for a listing, headline links t
 prose, a collection type in JSON-LD, a listing word in the path, prices and linked thumbnails
 of a grid. A non-article needs two points or more and more points than the article side.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 
 from .pagesignals import (
-    PRODUCT_GROUP_OG, PageSignals, has_listing_segment, is_article_url, is_homepage_url, is_listing_url,
+    PRODUCT_GROUP_OG,
+    PageSignals,
+    has_listing_segment,
+    is_article_url,
+    is_homepage_url,
+    is_listing_url,
 )
 
 ARTICLE, LISTING, HOMEPAGE, OTHER = "article", "listing", "homepage", "other"

@@ -1,4 +1,5 @@
 """What a page says about its own kind, read from the `ParsedPage` and its URL (no second parse)."""
+
 from __future__ import annotations
 
 import re
@@ -26,12 +27,43 @@ _LISTING_PATH = re.compile(
 # A bare section front: one segment, maybe after an edition prefix (`/kz/zha-aly-tar`).
 _SECTION_PATH = re.compile(r"^/(?:(?:ru|kk|kz|en|rus|kaz|qz)/)?([^/]+)/?$", re.I)
 # Path segments that name an index of other pages (`/collections/wallets`, `/c/kayaks`, `/topic/cloud/`).
-LISTING_SEGMENTS = frozenset((
-    "archive", "archives", "author", "authors", "browse", "c", "cat", "catalog", "catalogs", "categories",
-    "category", "collection", "collections", "directory", "genre", "hub", "list", "lists", "market",
-    "product-category", "rubric", "search", "section", "sections", "shop", "store", "subject", "subjects",
-    "tag", "tags", "topic", "topics", "trending",
-))
+LISTING_SEGMENTS = frozenset(
+    (
+        "archive",
+        "archives",
+        "author",
+        "authors",
+        "browse",
+        "c",
+        "cat",
+        "catalog",
+        "catalogs",
+        "categories",
+        "category",
+        "collection",
+        "collections",
+        "directory",
+        "genre",
+        "hub",
+        "list",
+        "lists",
+        "market",
+        "product-category",
+        "rubric",
+        "search",
+        "section",
+        "sections",
+        "shop",
+        "store",
+        "subject",
+        "subjects",
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "trending",
+    )
+)
 # At most this many segments after a listing word (`/category/recipes/cooking-method/air-fryer/`).
 MAX_SEGMENTS_AFTER_LISTING_WORD = 3
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-]\d\d?[/-]")
@@ -43,8 +75,10 @@ SLUG_MIN_WORDS = 4  # `almatyi-nazvali-sroki-551820`: a story's slug has four wo
 COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog"})
 PRODUCT_GROUP_OG = frozenset({"product.group", "product:group"})
 _ARTICLE_META = (
-    'meta[property="og:type"][content="article"]', 'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]',
+    'meta[property="og:type"][content="article"]',
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
 )
 PARAGRAPH_MIN_CHARS = 40  # shorter <p> are captions, prices, buttons: not prose
 HEADLINE_LINK_CHARS = (30, 200)  # a link whose text is this long is a headline or a teaser
@@ -107,7 +141,7 @@ def has_listing_segment(url: str | None) -> bool:
     """A listing word (`collections`, `category`, `topic`, ...) followed by at most three segments."""
     segments = [s for s in _path(url).lower().split("/") if s]
     for index, segment in enumerate(segments):
-        rest = segments[index + 1:]
+        rest = segments[index + 1 :]
         if segment in LISTING_SEGMENTS and len(rest) <= MAX_SEGMENTS_AFTER_LISTING_WORD:
             return True
     return False

@@ -1,4 +1,5 @@
 """HTML text to a selectolax (Lexbor) tree, with pathological nesting flattened."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,25 @@ def bound_markup(markup: str | bytes) -> tuple[str | bytes, int]:
         return _CROWDED_BYTES.subn(rb"\1", markup)
     return _CROWDED_TEXT.subn(r"\1", markup)
 
-_FLATTENABLE = {"div", "span", "section", "font", "b", "i", "em", "strong", "center", "table", "tbody", "tr", "td", "ul", "li", "blockquote"}
+
+_FLATTENABLE = {
+    "div",
+    "span",
+    "section",
+    "font",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "center",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+    "ul",
+    "li",
+    "blockquote",
+}
 
 
 def parse_html(text: str | bytes) -> LexborHTMLParser:

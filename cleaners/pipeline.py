@@ -1,9 +1,10 @@
 """`clean_html`: decode, parse, profile or generic body, text filters, metadata, dates, language."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from . import dates
@@ -52,7 +53,7 @@ def _text_input(html: str, opts: CleanOptions) -> tuple[str, list[str]]:
 def _as_datetime(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
+            return value.replace(tzinfo=UTC)
         return value
     parsed = dates.parse_date(value)
     if parsed is None:
@@ -105,8 +106,14 @@ def _language(body: str, title: str | None, meta: Meta, profile: SiteProfile | N
     return detect_language(text, hint)
 
 
-def _body(page: ParsedPage, layout: Layout | None, url: str | None, warnings: list[str], markup: str | bytes,
-          reference: str | None) -> list[str]:
+def _body(
+    page: ParsedPage,
+    layout: Layout | None,
+    url: str | None,
+    warnings: list[str],
+    markup: str | bytes,
+    reference: str | None,
+) -> list[str]:
     """Body paragraphs; the page's tree is pruned in place (its memoised selector results go stale)."""
     if layout is not None:
         paras = _profile_body(page, layout)
@@ -116,8 +123,14 @@ def _body(page: ParsedPage, layout: Layout | None, url: str | None, warnings: li
     return generic_body(page.tree, url, markup, reference)
 
 
-def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetime | str | None = None,
-               headers: Mapping[str, object] | None = None, options: CleanOptions | None = None) -> Article:
+def clean_html(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | str | None = None,
+    headers: Mapping[str, object] | None = None,
+    options: CleanOptions | None = None,
+) -> Article:
     """One saved or fetched page in, one clean `Article` out; raises only `CleanerError` subclasses.
 
     Args:
@@ -151,8 +164,13 @@ def clean_html(html: bytes | str, url: str | None = None, *, fetched_at: datetim
         raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
-           headers: Mapping[str, object] | None, opts: CleanOptions) -> Article:
+def _clean(
+    html: bytes | str,
+    url: str | None,
+    fetched_at: datetime | None,
+    headers: Mapping[str, object] | None,
+    opts: CleanOptions,
+) -> Article:
     if isinstance(html, (bytes, bytearray, memoryview)):
         decoded = decode_html(bytes(html), headers, max_bytes=opts.max_bytes)
         markup, warnings = decoded.markup, decoded.warnings
@@ -192,11 +210,29 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     locales = (meta.html_lang, meta.locale)
     kazakh = kazakh_outlet(profile is not None, page_url, language, locales)
     date_lang = slash_order_language(language, locales)
-    date = find_date(meta.date_texts, url=page_url, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh, opts=opts,
-                     warnings=warnings, missing="date_missing", formats=formats,
-                     html=markup if layout is None else None)  # a layout knows where its date is
-    modified = find_date(meta.modified_texts, url=None, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh,
-                         opts=opts, warnings=warnings, missing=None, formats=formats)
+    date = find_date(
+        meta.date_texts,
+        url=page_url,
+        fetched_at=fetched_at,
+        lang=date_lang,
+        kazakh=kazakh,
+        opts=opts,
+        warnings=warnings,
+        missing="date_missing",
+        formats=formats,
+        html=markup if layout is None else None,
+    )  # a layout knows where its date is
+    modified = find_date(
+        meta.modified_texts,
+        url=None,
+        fetched_at=fetched_at,
+        lang=date_lang,
+        kazakh=kazakh,
+        opts=opts,
+        warnings=warnings,
+        missing=None,
+        formats=formats,
+    )
     if not body:
         warnings.append("body_empty")
     elif len(body) < opts.min_body_chars:
@@ -204,12 +240,23 @@ def _clean(html: bytes | str, url: str | None, fetched_at: datetime | None,
     if not meta.title:
         warnings.append("title_missing")
     return Article(
-        url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
-        source_name=profile.name if profile else meta.site_name, language=language, title=meta.title,
-        date=date.value, date_precision=date.precision, date_source=date.source, date_modified=modified.value,
-        authors=meta.authors, section=meta.section, tags=meta.tags,
-        body=body, extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
-        page_kind=ARTICLE, warnings=list(dict.fromkeys(warnings)),
+        url=url,
+        canonical_url=meta.canonical_url,
+        source=_source(profile, page_url),
+        source_name=profile.name if profile else meta.site_name,
+        language=language,
+        title=meta.title,
+        date=date.value,
+        date_precision=date.precision,
+        date_source=date.source,
+        date_modified=modified.value,
+        authors=meta.authors,
+        section=meta.section,
+        tags=meta.tags,
+        body=body,
+        extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
+        page_kind=ARTICLE,
+        warnings=list(dict.fromkeys(warnings)),
     )
 
 
@@ -227,14 +274,26 @@ def _source(profile: SiteProfile | None, page_url: str | None) -> str | None:
     return host or None
 
 
-def _listing_article(page: ParsedPage, url: str | None, meta: Meta, profile: SiteProfile | None, page_url: str | None,
-                     warnings: list[str], kind: str) -> Article:
+def _listing_article(
+    page: ParsedPage,
+    url: str | None,
+    meta: Meta,
+    profile: SiteProfile | None,
+    page_url: str | None,
+    warnings: list[str],
+    kind: str,
+) -> Article:
     """A homepage, listing or other non-article: metadata only (the page's own title), an empty
     body and `not_article`."""
     meta.title = page_title(page, profile, meta.site_name)
     return Article(
-        url=url, canonical_url=meta.canonical_url, source=_source(profile, page_url),
+        url=url,
+        canonical_url=meta.canonical_url,
+        source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name,
-        language=_language(meta.title or "", None, meta, profile, page_url), title=meta.title,
-        extractor="generic", page_kind=kind, warnings=list(dict.fromkeys([*warnings, "not_article"])),
+        language=_language(meta.title or "", None, meta, profile, page_url),
+        title=meta.title,
+        extractor="generic",
+        page_kind=kind,
+        warnings=list(dict.fromkeys([*warnings, "not_article"])),
     )

@@ -4,6 +4,7 @@ A profile is refused (`ProfileError`) when a selector does not parse, a regex do
 layouts are not newest first, an edition has no start URL, spider name or article pattern, two
 editions cannot be told apart, or (across the registry) two profiles share an id or a spider name.
 """
+
 from __future__ import annotations
 
 import re

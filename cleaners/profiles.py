@@ -7,6 +7,7 @@ their old layout and fixtures keep passing after a redesign.
 
 Selectors are CSS; `sel@attr` reads an attribute instead of the text.
 """
+
 from __future__ import annotations
 
 import importlib

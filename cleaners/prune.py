@@ -1,4 +1,5 @@
 """Remove generic page junk (chrome, widgets, ads, related blocks) from a parsed tree."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,27 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "form",
-    "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog", "figcaption", "link", "meta",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "nav",
+    "aside",
+    "footer",
+    "dialog",
+    "figcaption",
+    "link",
+    "meta",
 )
 JUNK_ROLES = ("navigation", "banner", "complementary", "contentinfo", "search", "dialog", "menu", "menubar")
 # Whole class/id tokens (split on - _ and spaces, case-folded) that mark junk blocks.
@@ -20,9 +40,32 @@ JUNK_TOKENS = frozenset(
     counter counters views print author-block outbrain taboola smi2 relap yandex-rtb ya-share2 rss
     """.split()
 )
-JUNK_PHRASES = ("read-also", "readalso", "most-read", "mostread", "also-read", "related", "popular",
-                "share", "social", "subscribe", "advert", "banner", "adfox", "comment", "lenta", "weather",
-                "currency", "ticker", "newsletter", "cookie", "breadcrumb", "sidebar", "recommend", "footer")
+JUNK_PHRASES = (
+    "read-also",
+    "readalso",
+    "most-read",
+    "mostread",
+    "also-read",
+    "related",
+    "popular",
+    "share",
+    "social",
+    "subscribe",
+    "advert",
+    "banner",
+    "adfox",
+    "comment",
+    "lenta",
+    "weather",
+    "currency",
+    "ticker",
+    "newsletter",
+    "cookie",
+    "breadcrumb",
+    "sidebar",
+    "recommend",
+    "footer",
+)
 # Layout-framework tokens (`so-panel widget widget_text`, `elementor-widget-wrap`) that also name
 # real content blocks: such a block goes only when it looks like chrome (links or a scrap of text).
 WEAK_TOKENS = frozenset("widget widgets infinite teaser teasers print views counter counters".split())
@@ -143,8 +186,10 @@ def _owner(node: LexborNode) -> LexborNode | None:
 
 
 def _is_layout_table(table: LexborNode) -> bool:
-    return any(cell.css_first(_LAYOUT_MARKS) is not None or len(cell.css("p")) >= MIN_LAYOUT_PARAGRAPHS
-               for cell in table.css("td, th"))
+    return any(
+        cell.css_first(_LAYOUT_MARKS) is not None or len(cell.css("p")) >= MIN_LAYOUT_PARAGRAPHS
+        for cell in table.css("td, th")
+    )
 
 
 def unwrap_layout_tables(root: LexborNode) -> None:
@@ -161,8 +206,9 @@ def unwrap_layout_tables(root: LexborNode) -> None:
         table.unwrap()
 
 
-def prune_tree(tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = (),
-               page_chars: int | None = None) -> LexborHTMLParser:
+def prune_tree(
+    tree: LexborHTMLParser, extra_selectors: tuple[str, ...] = (), page_chars: int | None = None
+) -> LexborHTMLParser:
     """Decompose junk elements in place and return the tree.
 
     Top-down: a junk-looking element is removed unless it wraps most of the page's paragraph

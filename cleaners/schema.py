@@ -1,4 +1,5 @@
 """The JSON Schema of an `Article`'s JSON form, shipped inside the package (cleaners/article.schema.json)."""
+
 from __future__ import annotations
 
 import json

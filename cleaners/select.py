@@ -1,4 +1,5 @@
 """Selector helpers over selectolax nodes: `css` or `css@attr`, first match or all matches."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,12 @@ from .normalize import normalize_line
 _META_QUERY = re.compile(r'meta\[(name|property|itemprop)="([\w:.-]+)"\]')
 _META_ATTRS = ("name", "property", "itemprop")
 # Queries every page makes, by the one tag each can match: run as one selector list (one pass).
-_SHARED = {"link": 'link[rel="canonical"]', "script": 'script[type="application/ld+json"]',
-           "time": "time[datetime]", "meta": "meta"}
+_SHARED = {
+    "link": 'link[rel="canonical"]',
+    "script": 'script[type="application/ld+json"]',
+    "time": "time[datetime]",
+    "meta": "meta",
+}
 _SHARED_QUERY = ", ".join(_SHARED.values())
 _SHARED_QUERIES = frozenset(_SHARED.values())
 # `article time[datetime]`: the shared <time> matches that have an <article> ancestor.

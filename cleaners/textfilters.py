@@ -4,6 +4,7 @@ Each rule looks at one line (a paragraph in `clean_html`) and, for list and coun
 blocks, at its neighbours. Legitimate text stays: numbers inside sentences, quotes,
 numbered lists made of sentences, dates in the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,7 @@ _EMOJI = (
 )
 _EMOJI_RE = re.compile(f"[{_EMOJI}]")
 SEPARATOR = re.compile(r"^[-–—_|•·*=~]{1,5}$")
-COUNTER = re.compile(
-    r"^[👁💬❤️🔥👍⭐️\s]*+(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?\s*(?:[KkMкК]|тыс\.?|млн\.?)?)$"
-)
+COUNTER = re.compile(r"^[👁💬❤️🔥👍⭐️\s]*+(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?\s*(?:[KkMкК]|тыс\.?|млн\.?)?)$")
 NUMBERS_ONLY = re.compile(r"^[-+]?\d++(?:[.,]\d++)?+(?:\s*+[/|↑↓▲▼%]\s*+[-+]?\d++(?:[.,]\d++)?+)++\s*+%?$")
 _CURRENCY = r"(?:USD|EUR|RUB|CNY|GBP|KGS|UZS|BYN|TRY|AED|JPY|CHF|BTC|ETH|Brent|WTI|Нефть|Золото|Gold|Oil|\$|€|₽|¥)"
 _NUM = r"[-+]?\d+(?:[.,]\d+)?"
@@ -49,8 +48,22 @@ _PROMO_LINE = r"^(?:Подписаться$|Subscribe to|Subscribe$|Реклам
 # The two halves searched apart: a `^` alternative would stop the search skipping ahead.
 _PROMO_PARTS = (re.compile(_PROMO_ANYWHERE, re.I), re.compile(_PROMO_LINE, re.I))
 # Lowercase literals, one in every `_PROMO_ANYWHERE` alternative (tests check it): most lines skip that search.
-_PROMO_NEEDLES = ("подпи", "новост", "ошибк", "google", "наш ", "telegram", "телеграм", "беттегі", "телефоны",
-                  "жазылыңыз", "арнамызға", "follow", "ctrl", "реклама")
+_PROMO_NEEDLES = (
+    "подпи",
+    "новост",
+    "ошибк",
+    "google",
+    "наш ",
+    "telegram",
+    "телеграм",
+    "беттегі",
+    "телефоны",
+    "жазылыңыз",
+    "арнамызға",
+    "follow",
+    "ctrl",
+    "реклама",
+)
 PROMO_MAX_CHARS = 250
 CAPTION = re.compile(
     r"^(?:Фото|Фотоальбом|Сурет|Коллаж|Видео|Инфографика|Иллюстративное фото|Фото с сайта|Скриншот|"

@@ -10,6 +10,7 @@ deduplication across files is the writer's job (`scrapers.archive_run.ArchiveWri
 Drop reasons beyond those of the reader: not_article (the cleaner refused the page), no_body,
 no_date, schema — the names of scrapers/pipelines.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,12 @@ def archived_record(capture: Capture, warc_file: str) -> tuple[str, dict[str, An
         article = clean_html(capture.body, capture.url, fetched_at=capture.warc_date, headers=capture.headers)
     except CleanerError:
         return "not_article", None
-    record = {**article.to_dict(), "warc_file": warc_file, "warc_record_id": capture.record_id,
-              "fetched_at": capture.warc_date}
+    record = {
+        **article.to_dict(),
+        "warc_file": warc_file,
+        "warc_record_id": capture.record_id,
+        "fetched_at": capture.warc_date,
+    }
     if not record["body"].strip():
         return "no_body", None
     if not record["date"]:
@@ -67,8 +72,9 @@ def archived_record(capture: Capture, warc_file: str) -> tuple[str, dict[str, An
     return KEPT, record
 
 
-def iter_archive(path: str, *, all_kz: bool = False,
-                 max_bytes: int = MAX_RECORD_BYTES) -> Iterator[tuple[str, dict[str, Any] | None]]:
+def iter_archive(
+    path: str, *, all_kz: bool = False, max_bytes: int = MAX_RECORD_BYTES
+) -> Iterator[tuple[str, dict[str, Any] | None]]:
     """(KEPT, record) or (skip reason, None) for every record of one file, in file order."""
     name = os.path.basename(path)
     for item in read_archive(path, partial(wanted, all_kz=all_kz), max_bytes):

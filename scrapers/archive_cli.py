@@ -6,6 +6,7 @@ Reads WARC/ARC files (plain or gzipped per record), keeps the HTTP 200 HTML page
 registry's editions (`--all-kz`: any Kazakhstani host, see scrapers/archive_select.py), cleans
 each and appends the records to the output, each story once (docs/archives.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,7 @@ def cmd_archive(args: argparse.Namespace) -> int:
 def find_capture(path: str, url: str) -> Capture | None:
     """The first capture of `url` (or of the same URL with another scheme or www.) in the file."""
     want = _loose(url)
-    return next((item for item in read_archive(path, lambda u: _loose(u) == want)
-                 if isinstance(item, Capture)), None)
+    return next((item for item in read_archive(path, lambda u: _loose(u) == want) if isinstance(item, Capture)), None)
 
 
 def _loose(url: str) -> str:
@@ -107,9 +107,12 @@ def cmd_record_warc(args: argparse.Namespace) -> int:
     meta_path = page.parent / "meta.json"
     meta: dict[str, Any] = load_meta(page.parent)
     name = page.name.removesuffix(".html")
-    meta[name].update(origin=f"recorded by kaznews fixtures record from archive {Path(args.warc).name},"
-                             f" record {capture.record_id}, captured {capture.warc_date}",
-                      warc_file=Path(args.warc).name, warc_record_id=capture.record_id)
+    meta[name].update(
+        origin=f"recorded by kaznews fixtures record from archive {Path(args.warc).name},"
+        f" record {capture.record_id}, captured {capture.warc_date}",
+        warc_file=Path(args.warc).name,
+        warc_record_id=capture.record_id,
+    )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"recorded {page} from {args.warc}; review {page.with_suffix('.json')} then set \"reviewed\": true")
+    print(f'recorded {page} from {args.warc}; review {page.with_suffix(".json")} then set "reviewed": true')
     return 0

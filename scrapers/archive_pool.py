@@ -5,6 +5,7 @@ results in task order. Workers report progress (records read, kept, skipped) thr
 tagged with their spool path; `Meter` shows those live for the files still running and the
 writer's exact counts for the files finished.
 """
+
 from __future__ import annotations
 
 import multiprocessing

@@ -20,6 +20,7 @@ and goes on. Reasons:
   bad_payload   the payload's transfer or content encoding cannot be decoded
   corrupt       an unreadable stretch of the file, skipped up to the next record
 """
+
 from __future__ import annotations
 
 import logging
@@ -41,8 +42,17 @@ GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"\nWARC/1."  # a header line after a record's separator
 SCAN_CHUNK = 1 << 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
-               IndexError, KeyError, TypeError, OSError)
+READ_ERRORS = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    zlib.error,
+    EOFError,
+    ValueError,
+    IndexError,
+    KeyError,
+    TypeError,
+    OSError,
+)
 
 
 logging.getLogger("warcio").setLevel(logging.ERROR)  # a garbled header is counted, not logged with its bytes
@@ -80,8 +90,9 @@ class _Loader(ArcWarcRecordLoader):
     def _selected(self, rec_type: str, uri: str) -> bool:
         return rec_type == "response" and uri.startswith(("http://", "https://")) and self.wanted(uri)
 
-    def wrap_digest_verifying_stream(self, stream: Any, rec_type: str, rec_headers: Any, digest_checker: Any,
-                                     length: int | None = None) -> Any:
+    def wrap_digest_verifying_stream(
+        self, stream: Any, rec_type: str, rec_headers: Any, digest_checker: Any, length: int | None = None
+    ) -> Any:
         uri = (rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
         if not self._selected(rec_type, uri):
             return stream, False
@@ -99,8 +110,9 @@ class _Iterator(ArchiveIterator):
         self.loader = _Loader(wanted)
 
 
-def read_archive(path: str, wanted: Callable[[str], bool] = lambda url: True,
-                 max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
+def read_archive(
+    path: str, wanted: Callable[[str], bool] = lambda url: True, max_bytes: int = MAX_RECORD_BYTES
+) -> Iterator[Item]:
     """Every record of the file, as a `Capture` or a `Skip`."""
     with open(path, "rb") as fh:
         gzipped = fh.read(2) == GZIP_MAGIC[:2]
@@ -109,8 +121,9 @@ def read_archive(path: str, wanted: Callable[[str], bool] = lambda url: True,
             start = yield from _read_from(fh, start, gzipped, wanted, max_bytes)
 
 
-def _read_from(fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str], bool],
-               max_bytes: int) -> Generator[Item, None, int | None]:
+def _read_from(
+    fh: IO[bytes], start: int, gzipped: bool, wanted: Callable[[str], bool], max_bytes: int
+) -> Generator[Item, None, int | None]:
     """Records from `start` to the end of the file or the first unreadable one; returns where to go on."""
     fh.seek(start)
     magic = GZIP_MAGIC if gzipped else WARC_MAGIC
@@ -199,5 +212,5 @@ def _resync(fh: IO[bytes], position: int, magic: bytes) -> int | None:
         found = data.find(magic)
         if found >= 0:
             return base - len(carry) + found + (1 if magic == WARC_MAGIC else 0)
-        carry = data[-(len(magic) - 1):]
+        carry = data[-(len(magic) - 1) :]
         base += len(chunk)

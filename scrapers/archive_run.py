@@ -11,6 +11,7 @@ Resume after kill -9: lines written but not yet recorded are adopted when the wr
 partial last line is cut), as scrapers.pipelines.ExportPipeline does; the file that was running
 is read again and its records already out drop as `seen`. Nothing is lost or written twice.
 """
+
 from __future__ import annotations
 
 import json
@@ -83,12 +84,13 @@ class ArchiveWriter:
         with self._locked():
             offset = os.fstat(self.fd).st_size
             while data:
-                data = data[os.write(self.fd, data):]
+                data = data[os.write(self.fd, data) :]
             os.fsync(self.fd)
             for line, record in pending:
                 offset += len(line)
-                self.state.record(record, record.get("url") or "", record.get("fetched_at") or now(),
-                                  str(self.path), offset)
+                self.state.record(
+                    record, record.get("url") or "", record.get("fetched_at") or now(), str(self.path), offset
+                )
         self.pending_keys.clear()
         self.pending_fingerprints.clear()
 
@@ -97,7 +99,8 @@ class ArchiveWriter:
         self.state.db.execute(
             "INSERT INTO archive_files (path, size, records, done_at) VALUES (?, ?, ?, ?) ON CONFLICT (path)"
             " DO UPDATE SET size = excluded.size, records = excluded.records, done_at = excluded.done_at",
-            (_file_key(path), _size(path), records, now()))
+            (_file_key(path), _size(path), records, now()),
+        )
 
     def is_done(self, path: str) -> bool:
         row = self.state.db.execute("SELECT size FROM archive_files WHERE path = ?", (_file_key(path),)).fetchone()
@@ -139,13 +142,19 @@ class Summary:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(self.counts.items()) if k not in ("new", "updated"))
         rate = self.records / self.seconds if self.seconds else 0.0
         before = f" ({self.files_done_before} done before, skipped)" if self.files_done_before else ""
-        return (f"kaznews archive: {self.files} files{before}, {self.records} records in {self.seconds:.1f} s"
-                f" ({rate:.0f} records/s): {self.counts['new']} new, {self.counts['updated']} updated,"
-                f" {self.skipped} skipped{' (' + reasons + ')' if reasons else ''}")
+        return (
+            f"kaznews archive: {self.files} files{before}, {self.records} records in {self.seconds:.1f} s"
+            f" ({rate:.0f} records/s): {self.counts['new']} new, {self.counts['updated']} updated,"
+            f" {self.skipped} skipped{' (' + reasons + ')' if reasons else ''}"
+        )
 
 
-def write_results(results: Iterable[FileResult], writer: ArchiveWriter, summary: Summary,
-                  on_file: Callable[[FileResult], None] | None = None) -> None:
+def write_results(
+    results: Iterable[FileResult],
+    writer: ArchiveWriter,
+    summary: Summary,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> None:
     """Pass each file's spooled records through the writer, in order; mark each file done."""
     for result in results:
         summary.records += result.records
@@ -176,8 +185,9 @@ def write_archive_results(results: Iterable[FileResult], output: str, state_path
     return summary
 
 
-def run_archive(paths: list[str], output: str, state_path: str, jobs: int = 1, all_kz: bool = False,
-                bar: Any = None) -> Summary:
+def run_archive(
+    paths: list[str], output: str, state_path: str, jobs: int = 1, all_kz: bool = False, bar: Any = None
+) -> Summary:
     """Clean every file into `output`; `bar` (a tqdm) shows records/s and kept/skipped counts."""
     started = time.monotonic()
     state = State(state_path, f"{now()}/archive", synchronous="NORMAL")

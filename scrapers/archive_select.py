@@ -6,6 +6,7 @@ prefix and query, as `SiteProfile.edition_for` matches them). With `all_kz`, als
 without a profile that publish on other top-level domains (`OTHER_TLD_OUTLETS`); those pages go
 through the generic cleaner.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,6 +4,7 @@ Used by the tests and `bench.archive` to make archives whose every page is a fix
 a `response` record with the HTTP headers the mirror server sends (scrapers/mirror.py: Content-Type,
 Content-Length, and the fixture's `fetched_at` as Date) and that time as WARC-Date.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,11 @@ class Page:
 
     def http_headers(self) -> list[tuple[str, str]]:
         served = datetime.fromisoformat(self.warc_date)
-        return [("Content-Type", self.content_type), ("Content-Length", str(len(self.body))),
-                ("Date", format_datetime(served.astimezone(UTC), usegmt=True))]
+        return [
+            ("Content-Type", self.content_type),
+            ("Content-Length", str(len(self.body))),
+            ("Date", format_datetime(served.astimezone(UTC), usegmt=True)),
+        ]
 
 
 def warc_date(iso: str | None) -> str:
@@ -68,20 +72,29 @@ class Writer:
     def response(self, page: Page) -> str:
         """Write the response record; returns its payload digest (for revisits)."""
         http = StatusAndHeaders(page.status, page.http_headers(), protocol="HTTP/1.1")
-        record = self.warc.create_warc_record(page.url, "response", payload=io.BytesIO(page.body),
-                                              http_headers=http, warc_headers_dict={"WARC-Date": page.warc_date})
+        record = self.warc.create_warc_record(
+            page.url,
+            "response",
+            payload=io.BytesIO(page.body),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": page.warc_date},
+        )
         self.warc.write_record(record)
         return record.rec_headers.get_header("WARC-Payload-Digest")
 
     def request(self, page: Page) -> None:
         http = StatusAndHeaders(f"GET {page.url} HTTP/1.1", [("Host", "x")], is_http_request=True)
-        self.warc.write_record(self.warc.create_warc_record(page.url, "request", http_headers=http,
-                                                            warc_headers_dict={"WARC-Date": page.warc_date}))
+        self.warc.write_record(
+            self.warc.create_warc_record(
+                page.url, "request", http_headers=http, warc_headers_dict={"WARC-Date": page.warc_date}
+            )
+        )
 
     def revisit(self, page: Page, digest: str, date: str) -> None:
         http = StatusAndHeaders("200 OK", page.http_headers(), protocol="HTTP/1.1")
-        record = self.warc.create_revisit_record(page.url, digest, page.url, page.warc_date, http_headers=http,
-                                                 warc_headers_dict={"WARC-Date": date})
+        record = self.warc.create_revisit_record(
+            page.url, digest, page.url, page.warc_date, http_headers=http, warc_headers_dict={"WARC-Date": date}
+        )
         self.warc.write_record(record)
 
     def pages(self, pages: Iterable[Page]) -> None:

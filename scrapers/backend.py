@@ -8,6 +8,7 @@ the same `REDIS_URL` shares one frontier and one seen-set. The profile overrides
 `-s NAME=value` still overrides it. The Redis classes need the `redis` extra
 (`pip install 'kaznews[redis]'`).
 """
+
 from __future__ import annotations
 
 import importlib.util

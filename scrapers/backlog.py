@@ -7,6 +7,7 @@ article request completes, and a full window whenever the spider goes idle (whic
 requests that a middleware dropped on the way). A window of 0 releases everything at once (the
 Redis frontier, where the requests live in Redis and other workers must see them).
 """
+
 from __future__ import annotations
 
 from collections import deque

@@ -12,6 +12,7 @@ window are not fetched, articles dated outside it are dropped), max_articles (st
 emitted), base_url (fetch everything from a mirror: `https://host/path?q` is fetched as
 `{base_url}/path?q`, and mirror URLs found in documents map back to the outlet's URLs).
 """
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,14 @@ class NewsSpider(scrapy.Spider):
     edition: ClassVar[Edition]
     outlet: ClassVar[str] = ""  # the profile id, e.g. "inform.kz"
 
-    def __init__(self, since: str | None = None, until: str | None = None, max_articles: str | None = None,
-                 base_url: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        max_articles: str | None = None,
+        base_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.since = _bound(since, "since")
         self.until = _bound(until, "until")
@@ -93,7 +100,7 @@ class NewsSpider(scrapy.Spider):
         """
         found = fetched_url(found)
         if self.base_url and found.startswith(self.base_url + "/"):
-            return self.origin + found[len(self.base_url):]
+            return self.origin + found[len(self.base_url) :]
         return found if _bare(fetched_parts(found).hostname or "") == _bare(self.edition.host) else None
 
     @classmethod
@@ -101,8 +108,11 @@ class NewsSpider(scrapy.Spider):
         """Is this an article URL of this spider's edition? On the edition's host, the URL's
         edition (`SiteProfile.edition_for`: prefix and query) is this one, and `article` matches."""
         host = urlsplit(url).hostname or ""
-        return (_bare(host) == _bare(cls.edition.host) and cls.profile.edition_for(url) is cls.edition
-                and re.search(cls.edition.article, path_and_query(url)) is not None)
+        return (
+            _bare(host) == _bare(cls.edition.host)
+            and cls.profile.edition_for(url) is cls.edition
+            and re.search(cls.edition.article, path_and_query(url)) is not None
+        )
 
     def in_window(self, modified: datetime | None, *, upper: bool = True) -> bool:
         if modified is None:
@@ -114,8 +124,13 @@ class NewsSpider(scrapy.Spider):
         yield self._discovery_request(self.edition.start_url, 1, dont_filter=True)
 
     def _discovery_request(self, url: str, page: int, dont_filter: bool = False, depth: int = 0) -> scrapy.Request:
-        return scrapy.Request(self.fetch_url(url), self.parse_discovery, errback=self.failed, dont_filter=dont_filter,
-                              meta={"kaznews_url": url, "kaznews_page": page, "kaznews_depth": depth})
+        return scrapy.Request(
+            self.fetch_url(url),
+            self.parse_discovery,
+            errback=self.failed,
+            dont_filter=dont_filter,
+            meta={"kaznews_url": url, "kaznews_page": page, "kaznews_depth": depth},
+        )
 
     def _fresh_urls(self, entries: list[Entry]) -> Iterator[str]:
         """The outlet URLs of entries that are in the window and not fetched yet (counted when skipped)."""
@@ -131,8 +146,12 @@ class NewsSpider(scrapy.Spider):
                 yield url
 
     def _article_requests(self, urls: list[str]) -> list[scrapy.Request]:
-        return [scrapy.Request(self.fetch_url(url), self.parse_article, errback=self.failed, priority=1,
-                               meta={"kaznews_url": url}) for url in urls]
+        return [
+            scrapy.Request(
+                self.fetch_url(url), self.parse_article, errback=self.failed, priority=1, meta={"kaznews_url": url}
+            )
+            for url in urls
+        ]
 
     def release_backlog(self, spider: scrapy.Spider) -> None:
         """spider_idle: request the next window of the backlog, and stay open while it lasts."""
@@ -157,8 +176,9 @@ class NewsSpider(scrapy.Spider):
             depth = response.meta.get("kaznews_depth", 0) + 1
             if depth > MAX_SITEMAP_DEPTH:
                 self.crawler.stats.inc_value("kaznews/discovery/too_deep")
-                self.logger.warning("Sitemap index nested deeper than %d, not followed: %s", MAX_SITEMAP_DEPTH,
-                                    response.url)
+                self.logger.warning(
+                    "Sitemap index nested deeper than %d, not followed: %s", MAX_SITEMAP_DEPTH, response.url
+                )
                 return
             for entry in found:
                 url = self.original_url(entry.url)
@@ -184,9 +204,14 @@ class NewsSpider(scrapy.Spider):
         url = response.meta.get("kaznews_url") or self.original_url(response.url) or response.url
         if response.url != self.fetch_url(url):  # redirected: the page is where it landed
             url = self.original_url(response.url) or url
-        yield Page(url=url, fetched_url=response.url,
-                   body=response.body, headers=headers, fetched_at=served_at(headers.get("Date")).isoformat(),
-                   status=response.status)
+        yield Page(
+            url=url,
+            fetched_url=response.url,
+            body=response.body,
+            headers=headers,
+            fetched_at=served_at(headers.get("Date")).isoformat(),
+            status=response.status,
+        )
 
     def failed(self, failure: Failure) -> list[scrapy.Request]:
         if failure.request.callback == self.parse_article:  # type: ignore[attr-defined]  # Scrapy sets Failure.request
@@ -199,16 +224,26 @@ class NewsSpider(scrapy.Spider):
 
 MAX_SITEMAP_DEPTH = 3  # sitemap indexes inside sitemap indexes: real sites use one or two levels
 SERVED_AT_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)  # older Date headers come from broken clocks
-_IGNORED = ((OFFSITE, "offsite"), ("redirection", "redirect_loop"), ("DOWNLOAD_MAXSIZE", "too_large"),
-            ("robots.txt", "robots_forbidden"))
+_IGNORED = (
+    (OFFSITE, "offsite"),
+    ("redirection", "redirect_loop"),
+    ("DOWNLOAD_MAXSIZE", "too_large"),
+    ("robots.txt", "robots_forbidden"),
+)
 
 
 def spider_class(profile: SiteProfile, edition: Edition, module: str) -> type[NewsSpider]:
     """The spider of one edition (`tengrinews_ru` → class `TengrinewsRu`), defined in `module`."""
     class_name = "".join(part.capitalize() for part in edition.spider.split("_"))
-    attrs = {"name": edition.spider, "outlet": profile.id, "profile": profile, "edition": edition,
-             "__module__": module, "__doc__": f"{profile.name}, {edition.language} edition on {edition.host}"
-             f"{edition.path_prefix} (from `cleaners/sites/`)."}
+    attrs = {
+        "name": edition.spider,
+        "outlet": profile.id,
+        "profile": profile,
+        "edition": edition,
+        "__module__": module,
+        "__doc__": f"{profile.name}, {edition.language} edition on {edition.host}"
+        f"{edition.path_prefix} (from `cleaners/sites/`).",
+    }
     return type(class_name, (NewsSpider,), attrs)
 
 

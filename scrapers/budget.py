@@ -5,6 +5,7 @@ runaway rule wherever it runs; C code that never returns to Python (a parser) is
 input caps instead (cleaners/parse.py). Signals reach only the main thread: elsewhere the budget
 is not enforced (Scrapy runs the item pipelines in the main thread).
 """
+
 from __future__ import annotations
 
 import signal

@@ -11,6 +11,7 @@ any outlet fails.
     kaznews check-live [--outlet X]... [--all-editions] [--candidates 3] [--timeout 120]
                        [--base-url URL | --mirror] [--set NAME=VALUE]...
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,10 +59,18 @@ def add_check_live_command(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--base-url", help="fetch from this mirror instead (one outlet only)")
     where.add_argument("--mirror", action="store_true", help="check the bundled mirrors on 127.0.0.1")
-    p.add_argument("--fixtures", metavar="DIR",
-                   help="the fixtures folder: --mirror serves its mirrors, --suggest records there (default: the checkout's)")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="a Scrapy setting, e.g. LOG_LEVEL=INFO (repeatable)")
+    p.add_argument(
+        "--fixtures",
+        metavar="DIR",
+        help="the fixtures folder: --mirror serves its mirrors, --suggest records there (default: the checkout's)",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, e.g. LOG_LEVEL=INFO (repeatable)",
+    )
     add_suggest_options(p)
     p.set_defaults(func=cmd_check_live)
 
@@ -82,8 +91,14 @@ def pick_spiders(names: list[str], available: dict[str, Any], all_editions: bool
 
 def worst(healths: list[PageHealth]) -> PageHealth:
     """The page to report: the one with most failed fields, else the newest (undated pages last)."""
-    return max(healths, key=lambda h: (len(h.failed), h.article is not None and bool(h.article.date),
-                                       (h.article.date or "") if h.article else ""))
+    return max(
+        healths,
+        key=lambda h: (
+            len(h.failed),
+            h.article is not None and bool(h.article.date),
+            (h.article.date or "") if h.article else "",
+        ),
+    )
 
 
 def check_spider(pages: list[Page]) -> PageHealth:
@@ -108,12 +123,17 @@ def cmd_check_live(args: argparse.Namespace) -> int:
 
     root = fixtures_root(args.fixtures, "check-live --mirror") if args.mirror else None
     with tempfile.TemporaryDirectory(prefix="kaznews-check-live-") as tmp:
-        overrides = {"LOG_LEVEL": "CRITICAL", "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
-                     "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"), "CLOSESPIDER_TIMEOUT": args.timeout}
+        overrides = {
+            "LOG_LEVEL": "CRITICAL",
+            "ITEM_PIPELINES": {f"{__name__}.CapturePipeline": 100},
+            "KAZNEWS_STATE": str(Path(tmp) / "state.sqlite"),
+            "CLOSESPIDER_TIMEOUT": args.timeout,
+        }
         process, available = crawler_process(project_settings(overrides, args.set, shared=False))
         outlets = {name: cls.outlet for name, cls in available.items()}
-        names = pick_spiders(select_spiders(args.outlet or ["all"], available, "check-live"), available,
-                             args.all_editions)
+        names = pick_spiders(
+            select_spiders(args.outlet or ["all"], available, "check-live"), available, args.all_editions
+        )
         if args.base_url and len(names) != 1:
             raise SystemExit("kaznews check-live: --base-url needs exactly one outlet (or spider)")
         crawlers: dict[str, Any] = {}

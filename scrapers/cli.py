@@ -10,6 +10,7 @@ reason) are printed. `--mirror` crawls the bundled fixture mirrors (the demo).
 Unlike `scrapy crawl`, it is incremental by default: the state `.kaznews/state.sqlite` remembers
 what was emitted, and the articles are appended to `out/articles.jsonl`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,20 +42,38 @@ def add_crawl_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="skip sitemap/feed entries and articles older than this ISO 8601 date")
     p.add_argument("--until", help="skip entries and articles newer than this ISO 8601 date")
     p.add_argument("--max-articles", type=int, help="stop each spider after N emitted articles")
-    p.add_argument("-o", "--output", default=DEFAULT_OUTPUT,
-                   help=f"append the articles to this JSON Lines file (default: {DEFAULT_OUTPUT})")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=DEFAULT_OUTPUT,
+        help=f"append the articles to this JSON Lines file (default: {DEFAULT_OUTPUT})",
+    )
     state = p.add_mutually_exclusive_group()
-    state.add_argument("--state", default=DEFAULT_STATE,
-                       help=f"SQLite state that makes the crawl incremental (default: {DEFAULT_STATE})")
-    state.add_argument("--no-state", dest="state", action="store_const", const="",
-                       help="not incremental: emit every article found, remember nothing")
+    state.add_argument(
+        "--state",
+        default=DEFAULT_STATE,
+        help=f"SQLite state that makes the crawl incremental (default: {DEFAULT_STATE})",
+    )
+    state.add_argument(
+        "--no-state",
+        dest="state",
+        action="store_const",
+        const="",
+        help="not incremental: emit every article found, remember nothing",
+    )
     where = p.add_mutually_exclusive_group()
     where.add_argument("--mirror", action="store_true", help="crawl the bundled mirrors on 127.0.0.1")
     where.add_argument("--base-url", help="fetch from this mirror instead (one spider only)")
-    p.add_argument("--fixtures", metavar="DIR",
-                   help="the fixtures folder whose mirrors --mirror serves (default: the checkout's)")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="a Scrapy setting, e.g. USER_AGENT=... (repeatable)")
+    p.add_argument(
+        "--fixtures", metavar="DIR", help="the fixtures folder whose mirrors --mirror serves (default: the checkout's)"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, e.g. USER_AGENT=... (repeatable)",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     p.set_defaults(func=cmd_crawl)
 
@@ -77,14 +96,21 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from .mirror import MirrorServer
 
     root = fixtures_root(args.fixtures, "crawl --mirror") if args.mirror else None
-    settings = project_settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING",
-                                 "KAZNEWS_OUTPUT": args.output, "KAZNEWS_STATE": args.state}, args.set)
+    settings = project_settings(
+        {
+            "LOG_LEVEL": "INFO" if args.verbose else "WARNING",
+            "KAZNEWS_OUTPUT": args.output,
+            "KAZNEWS_STATE": args.state,
+        },
+        args.set,
+    )
     process, available = crawler_process(settings)
     names = select_spiders(args.outlets, available)
     if args.base_url and len(names) != 1:
         raise SystemExit("kaznews crawl: --base-url needs exactly one spider")
-    spider_args = {k: str(v) for k, v in (("since", args.since), ("until", args.until),
-                                          ("max_articles", args.max_articles)) if v}
+    spider_args = {
+        k: str(v) for k, v in (("since", args.since), ("until", args.until), ("max_articles", args.max_articles)) if v
+    }
     results: dict[str, dict[str, Any]] = {}
     with ExitStack() as stack:
         mirror = stack.enter_context(MirrorServer(root)) if root else None
@@ -101,8 +127,13 @@ def _on_close(crawler: Any, results: dict[str, dict[str, Any]]) -> Any:
     def closed(spider: Any, reason: str) -> None:
         results[spider.name] = {**summary(crawler.stats.get_stats()), "reason": reason}
         s = results[spider.name]
-        print(f"kaznews: {spider.name}: {s['new']} new, {s['updated']} updated,"
-              f" {sum(s['dropped'].values())} dropped ({reason})", file=sys.stderr, flush=True)
+        print(
+            f"kaznews: {spider.name}: {s['new']} new, {s['updated']} updated,"
+            f" {sum(s['dropped'].values())} dropped ({reason})",
+            file=sys.stderr,
+            flush=True,
+        )
+
     return closed
 
 
@@ -120,10 +151,14 @@ def report(results: dict[str, dict[str, Any]], outlets: dict[str, str], output: 
     print(f"{total} articles appended to {output}" if total else f"nothing new: {output} unchanged")
     lost = sum(s.get("output_failed", 0) for s in results.values())
     if lost:
-        print(f"kaznews: {lost} articles could not be written to {output} (see the log); run again once it is"
-              " writable: nothing recorded is lost", file=sys.stderr)
-    failed = set(outlets) - set(results) or any(s["reason"] not in NORMAL_REASONS or s.get("output_failed")
-                                                 for s in results.values())
+        print(
+            f"kaznews: {lost} articles could not be written to {output} (see the log); run again once it is"
+            " writable: nothing recorded is lost",
+            file=sys.stderr,
+        )
+    failed = set(outlets) - set(results) or any(
+        s["reason"] not in NORMAL_REASONS or s.get("output_failed") for s in results.values()
+    )
     return 1 if failed else 0
 
 

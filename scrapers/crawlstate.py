@@ -5,6 +5,7 @@
 `crawl_state(crawler)` opens the crawl's one instance, of the class KAZNEWS_STATE_CLASS names
 (default: SQLite; the `Backend` add-on switches it with the rest of the Redis profile).
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@ XML is parsed by lxml with entity resolution, DTD loading and network access off
 document that declares entities is refused outright (no "billion laughs"); gzip is inflated
 with a size cap (no gzip bombs).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -73,8 +74,15 @@ def _parse_xml(body: bytes) -> Document:
     if b"<!ENTITY" in body:
         return Document("entities")
     events = lxml.etree.iterparse(
-        BytesIO(body), events=("start", "end"), recover=True, resolve_entities=False, load_dtd=False,
-        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True,
+        BytesIO(body),
+        events=("start", "end"),
+        recover=True,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     kind = ""
     entries: list[Entry] = []

@@ -1,6 +1,7 @@
 """CrawlSummary: log one summary line per spider, record peak memory, optionally append stats as JSON;
 close a spider that could read none of its start URLs as `fetch_failed`; warn about a placeholder
 contact in USER_AGENT."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 def nothing_read(stats: dict[str, Any]) -> bool:
     """Fetches failed and not one sitemap, feed or listing was read."""
-    return (any(k.startswith(PREFIX + "fetch_failed/") for k in stats)
-            and not any(k.startswith(PREFIX + "discovery/") for k in stats))
+    return any(k.startswith(PREFIX + "fetch_failed/") for k in stats) and not any(
+        k.startswith(PREFIX + "discovery/") for k in stats
+    )
 
 
 def warn_placeholder_contact(settings: BaseSettings) -> None:
@@ -34,19 +36,27 @@ def warn_placeholder_contact(settings: BaseSettings) -> None:
     agent = settings.get("USER_AGENT") or ""
     if PLACEHOLDER_CONTACT in agent and PLACEHOLDER_CONTACT not in _warned:
         _warned.add(PLACEHOLDER_CONTACT)
-        logger.warning("USER_AGENT has no contact address yet (%s): set USER_AGENT in scrapers/settings.py"
-                       " or with -s USER_AGENT=... so site owners can reach you", agent)
+        logger.warning(
+            "USER_AGENT has no contact address yet (%s): set USER_AGENT in scrapers/settings.py"
+            " or with -s USER_AGENT=... so site owners can reach you",
+            agent,
+        )
 
 
 def summary(stats: dict[str, Any]) -> dict[str, Any]:
     """new, updated and dropped-by-reason counts out of a crawl's stats."""
     dropped = {k.removeprefix(PREFIX + "dropped/"): v for k, v in stats.items() if k.startswith(PREFIX + "dropped/")}
-    failed = {k.removeprefix(PREFIX + "fetch_failed/"): v for k, v in stats.items()
-              if k.startswith(PREFIX + "fetch_failed/")}
-    return {"new": stats.get(PREFIX + "new", 0), "updated": stats.get(PREFIX + "updated", 0),
-            "dropped": dict(sorted(dropped.items())), "fetch_failed": dict(sorted(failed.items())),
-            "skipped_seen": stats.get(PREFIX + "skipped/seen", 0),
-            "output_failed": stats.get(PREFIX + "output_failed", 0)}
+    failed = {
+        k.removeprefix(PREFIX + "fetch_failed/"): v for k, v in stats.items() if k.startswith(PREFIX + "fetch_failed/")
+    }
+    return {
+        "new": stats.get(PREFIX + "new", 0),
+        "updated": stats.get(PREFIX + "updated", 0),
+        "dropped": dict(sorted(dropped.items())),
+        "fetch_failed": dict(sorted(failed.items())),
+        "skipped_seen": stats.get(PREFIX + "skipped/seen", 0),
+        "output_failed": stats.get(PREFIX + "output_failed", 0),
+    }
 
 
 class CrawlSummary:
@@ -65,8 +75,11 @@ class CrawlSummary:
         stats = self.crawler.stats.get_stats()
         if nothing_read(stats):
             failed = summary(stats)["fetch_failed"]
-            spider.logger.error("%s: every fetch failed, nothing was read (%s)", spider.name,
-                                ", ".join(f"{k}: {v}" for k, v in failed.items()))
+            spider.logger.error(
+                "%s: every fetch failed, nothing was read (%s)",
+                spider.name,
+                ", ".join(f"{k}: {v}" for k, v in failed.items()),
+            )
             raise CloseSpider(FETCH_FAILED)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:

@@ -4,6 +4,7 @@ Used by `kaznews fixtures record URL`: the page is fetched exactly as a spider w
 (user agent, robots.txt, retries with backoff, size limits, decompression), and its bytes are
 stored as served. Starts a Twisted reactor, so call it once per process (the CLI does).
 """
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Items passed between the spiders and the pipelines."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

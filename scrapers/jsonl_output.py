@@ -1,5 +1,6 @@
 """The JSON Lines outputs that crawls and archive runs append to: locking, and making the file and
 the crawl state agree when a writer opens it (exactly once across kills)."""
+
 from __future__ import annotations
 
 import fcntl
@@ -51,8 +52,11 @@ def adopt_tail(path: Path, size: int, state: CrawlState, fetched_at: Callable[[d
     if skipped:
         logger.warning("%s: %d lines are not JSON objects; left in place, skipped", path, skipped)
     if kept < len(tail):
-        logger.warning("%s: cut %d bytes from offset %d (not complete JSON lines)", path, len(tail) - kept, start + kept)
+        logger.warning(
+            "%s: cut %d bytes from offset %d (not complete JSON lines)", path, len(tail) - kept, start + kept
+        )
         os.truncate(path, start + kept)
+
 
 def last_line_end(path: Path, size: int) -> int:
     """The offset just past the file's last newline (0 without one), reading back from the end."""

@@ -9,6 +9,7 @@ The server also stops when the process that started it dies, even by SIGKILL (Li
 util-linux `setpriv`). `redis-server` comes from the distribution (`apt-get install redis-server`, which `make test`
 and `make redis` do when they can). `unavailable()` says why there is none, for a pytest skip.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -33,8 +34,10 @@ def server_binary() -> str | None:
 def unavailable() -> str | None:
     """Why no local Redis can be started (a skip reason), or None when one can."""
     if server_binary() is None:
-        return ("redis-server is not installed (`make redis` installs it with apt-get as root;"
-                " or `apt-get install redis-server`)")
+        return (
+            "redis-server is not installed (`make redis` installs it with apt-get as root;"
+            " or `apt-get install redis-server`)"
+        )
     return None
 
 
@@ -87,8 +90,25 @@ class LocalRedis:
         for _ in range(3 if not self.port else 1):  # a free port can be taken between probe and bind
             port = self.port or _free_port()
             persist = ["--appendonly", "yes", "--appendfsync", "always"] if self.appendonly else ["--appendonly", "no"]
-            args = [*_die_with_parent(), self.binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(self.folder), "--save", "",
-                    *persist, "--protected-mode", "yes", "--daemonize", "no", "--logfile", ""]
+            args = [
+                *_die_with_parent(),
+                self.binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--save",
+                "",
+                *persist,
+                "--protected-mode",
+                "yes",
+                "--daemonize",
+                "no",
+                "--logfile",
+                "",
+            ]
             with open(self.folder / "redis.log", "ab") as log:
                 self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
             if _wait_ready(port, self.proc, timeout):

@@ -10,6 +10,7 @@ dropped, as the state drops it.
 Kept records appear in the order their story first appeared, without the `update` flag. A partial
 last line (a worker killed mid-write) and lines that are not JSON objects are skipped and counted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,11 @@ _TEXT_FIELDS = ("url", "canonical_url", "body", "date_modified")
 
 def _usable(record: Any) -> bool:
     """A JSON object with a story key, whose fields merge reads have the types the schema gives them."""
-    return (isinstance(record, dict) and all(isinstance(record.get(f), (str, type(None))) for f in _TEXT_FIELDS)
-            and bool(article_key(record)))
+    return (
+        isinstance(record, dict)
+        and all(isinstance(record.get(f), (str, type(None))) for f in _TEXT_FIELDS)
+        and bool(article_key(record))
+    )
 
 
 def _rank(record: dict[str, Any], position: int) -> tuple[bool, float, int]:
@@ -124,9 +128,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"kaznews merge: {exc.filename or args.output}: {exc.strerror or exc}; nothing written", file=sys.stderr)
         return 1
     c = merged.counts
-    print(f"kaznews merge: {c['read']} records from {c['files']} files -> {c['written']} stories"
-          f" ({c['same_story']} repeated or updated, {c['same_body']} same body, {c['partial']} partial"
-          f" and {c['invalid']} invalid lines skipped)", file=sys.stderr)
+    print(
+        f"kaznews merge: {c['read']} records from {c['files']} files -> {c['written']} stories"
+        f" ({c['same_story']} repeated or updated, {c['same_body']} same body, {c['partial']} partial"
+        f" and {c['invalid']} invalid lines skipped)",
+        file=sys.stderr,
+    )
     return 0
 
 

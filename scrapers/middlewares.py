@@ -1,4 +1,5 @@
 """Downloader helpers: exponential backoff (or the server's Retry-After) before retries, a per-run duplicate filter."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,8 +26,10 @@ class RetryBackoffMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryBackoffMiddleware:
-        return cls(crawler.settings.getfloat("KAZNEWS_RETRY_BACKOFF_BASE"),
-                   crawler.settings.getfloat("KAZNEWS_RETRY_BACKOFF_MAX"))
+        return cls(
+            crawler.settings.getfloat("KAZNEWS_RETRY_BACKOFF_BASE"),
+            crawler.settings.getfloat("KAZNEWS_RETRY_BACKOFF_MAX"),
+        )
 
     async def process_request(self, request: Request) -> None:
         tries = request.meta.get("retry_times", 0)

@@ -13,6 +13,7 @@ files, else from the fixture article whose meta.json URL has that path (with the
     python -m scrapers.mirror build [OUTLET...]   regenerate mirrors from the fixtures
     python -m scrapers.mirror serve [--port N]    serve every mirror (Ctrl-C to stop)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,7 +52,9 @@ def spider_classes() -> list[type[NewsSpider]]:
     from . import settings
 
     loader = SpiderLoader.from_settings(Settings({"SPIDER_MODULES": settings.SPIDER_MODULES}))
-    return [cast("type[NewsSpider]", loader.load(name)) for name in loader.list()]  # SPIDER_MODULES hold only NewsSpiders
+    return [
+        cast("type[NewsSpider]", loader.load(name)) for name in loader.list()
+    ]  # SPIDER_MODULES hold only NewsSpiders
 
 
 def file_for(path_and_query: str) -> str:
@@ -81,20 +84,25 @@ def build(spider: type[NewsSpider], root: Path) -> dict[str, bytes]:
     if kind == "sitemap" and "index" in name.rsplit("/", 1)[-1]:
         child = name.rsplit("/", 1)[0] + "/sitemap-news.xml" if "/" in name else "sitemap-news.xml"
         index = f"<sitemap><loc>{PLACEHOLDER}/{child}</loc></sitemap>"
-        return {name: _xml(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>'),
-                **build_urlset(child, items)}
+        return {
+            name: _xml(f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>'),
+            **build_urlset(child, items),
+        }
     if kind == "sitemap":
         return build_urlset(name, items)
     if kind == "feed":
-        entries = "".join(f"<item><title>{escape(t)}</title><link>{escape(_mirror_url(u))}</link>"
-                          + (f"<pubDate>{format_datetime(d)}</pubDate>" if d else "") + "</item>\n"
-                          for u, t, d in items)
+        entries = "".join(
+            f"<item><title>{escape(t)}</title><link>{escape(_mirror_url(u))}</link>"
+            + (f"<pubDate>{format_datetime(d)}</pubDate>" if d else "")
+            + "</item>\n"
+            for u, t, d in items
+        )
         return {name: _xml(f'<rss version="2.0"><channel><title>{spider.name}</title>\n{entries}</channel></rss>')}
     next_page = spider.edition.next_page
     if not next_page:
         return {name: _listing(items, "")}
     per_page = max(1, (len(items) + 1) // 2)
-    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)]
+    chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)]
     chunks.append([])  # the end: a page without new articles stops the pagination
     files = {}
     for n, chunk in enumerate(chunks):
@@ -110,8 +118,10 @@ def _listing(items: list[tuple[str, str, datetime | None]], next_url: str) -> by
 
 
 def build_urlset(name: str, items: list[tuple[str, str, datetime | None]]) -> dict[str, bytes]:
-    urls = "".join(f"<url><loc>{escape(_mirror_url(u))}</loc>"
-                   + (f"<lastmod>{d.isoformat()}</lastmod>" if d else "") + "</url>\n" for u, _, d in items)
+    urls = "".join(
+        f"<url><loc>{escape(_mirror_url(u))}</loc>" + (f"<lastmod>{d.isoformat()}</lastmod>" if d else "") + "</url>\n"
+        for u, _, d in items
+    )
     return {name: _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>')}
 
 
@@ -175,8 +185,10 @@ class MirrorServer:
         """A spider's mirror folder and fixture pages by URL path (read on first request)."""
         spider = self.spider_map.get(name)
         if spider is not None and name not in self.sites:
-            self.sites[name] = Site(self.root / spider.outlet / "mirror" / name,
-                                    {path_and_query(f.url or ""): f for f in edition_fixtures(spider, self.root)})
+            self.sites[name] = Site(
+                self.root / spider.outlet / "mirror" / name,
+                {path_and_query(f.url or ""): f for f in edition_fixtures(spider, self.root)},
+            )
         return self.sites.get(name)
 
     def base_url(self, spider: str) -> str:
@@ -202,7 +214,12 @@ class MirrorServer:
             return NOT_FOUND
         time.sleep(self.delay)
         fetched = parse_date(page.meta.get("fetched_at"))  # the Date header the outlet sent
-        return 200, page.read_page(), "text/html", format_datetime(fetched.astimezone(UTC), usegmt=True) if fetched else ""
+        return (
+            200,
+            page.read_page(),
+            "text/html",
+            format_datetime(fetched.astimezone(UTC), usegmt=True) if fetched else "",
+        )
 
     def __enter__(self) -> MirrorServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -278,4 +295,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -11,6 +11,7 @@ Every dropped page is counted in the crawl stats as `kaznews/dropped/<reason>`:
   seen         emitted before with the same body (e.g. re-fetched after a newer sitemap lastmod)
   max_articles over the spider's max_articles (not recorded: the next run emits it)
 """
+
 from __future__ import annotations
 
 import json
@@ -212,7 +213,7 @@ class ExportPipeline(_Stage):
             offset = os.fstat(self.fd).st_size
             try:
                 while data:
-                    data = data[os.write(self.fd, data):]
+                    data = data[os.write(self.fd, data) :]
                 if self.mode != "off":
                     os.fsync(self.fd)
             except OSError as exc:
@@ -236,8 +237,12 @@ class ExportPipeline(_Stage):
         for item in lost:
             stats.inc_value("kaznews/updated" if item.update else "kaznews/new", -1)
         stats.inc_value("kaznews/output_failed", len(lost))
-        logger.error("Cannot write %d articles to %s (%s): the crawl stops; they are fetched again by the next run",
-                     len(lost), self.path, exc)
+        logger.error(
+            "Cannot write %d articles to %s (%s): the crawl stops; they are fetched again by the next run",
+            len(lost),
+            self.path,
+            exc,
+        )
         if not self.failed and self.crawler.crawling:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_failed"))
         self.failed = True
@@ -248,7 +253,6 @@ class ExportPipeline(_Stage):
         self.flush()
         if self.fd is not None:
             os.close(self.fd)
-
 
 
 def _utc(iso: str) -> str:

@@ -1,5 +1,6 @@
 """Every private Scrapy or scrapy-redis API kaznews uses, one function each (tests/test_private_api.py
 fails loudly when a release changes one)."""
+
 from __future__ import annotations
 
 from typing import Any, Protocol

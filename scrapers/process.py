@@ -4,6 +4,7 @@
 A `shared=False` process is a one-off: it never joins a shared (Redis) frontier, whatever
 KAZNEWS_BACKEND the environment sets, since its requests and state are its own.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,11 @@ def select_spiders(wanted: list[str], available: dict[str, Any], command: str = 
     """Spider names for outlet ids, spider names or `all`; an unknown one is a one-line error."""
     names: list[str] = []
     for item in wanted:
-        found = sorted(available) if item == "all" else (
-            [item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
+        found = (
+            sorted(available)
+            if item == "all"
+            else ([item] if item in available else sorted(n for n, cls in available.items() if cls.outlet == item))
+        )
         if not found:
             raise SystemExit(f"kaznews {command}: unknown outlet or spider {item!r} (see `kaznews sites`)")
         names += [n for n in found if n not in names]

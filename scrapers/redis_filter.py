@@ -5,6 +5,7 @@ Scrapy's own request fingerprints cut to 16 bytes; `ShareRequests` sends start r
 it, so the first worker of a crawl seeds the shared queue and later ones join. The scheduler
 (scrapers/redis_frontier.py) clears the set when the crawl ends.
 """
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
@@ -31,8 +32,12 @@ class DupeFilter(RFPDupeFilter):
     @classmethod
     def from_spider(cls, spider: Spider) -> DupeFilter:
         key = spider.settings.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": spider.name}
-        return cls(get_redis_from_settings(spider.settings), key, spider.settings.getbool("DUPEFILTER_DEBUG"),
-                   spider.crawler.request_fingerprinter)
+        return cls(
+            get_redis_from_settings(spider.settings),
+            key,
+            spider.settings.getbool("DUPEFILTER_DEBUG"),
+            spider.crawler.request_fingerprinter,
+        )
 
     def request_fingerprint(self, request: Request) -> bytes:  # type: ignore[override]
         return self.fingerprinter.fingerprint(request)[:16]
@@ -55,12 +60,13 @@ class ShareRequests(BaseSpiderMiddleware):
             yield item.replace(dont_filter=False) if isinstance(item, Request) else item
 
     def process_spider_output(  # type: ignore[override]  # Scrapy 2.13+ drops the deprecated `spider` argument
-            self, response: Response | None, result: Iterable[Any]) -> Iterable[Any]:
+        self, response: Response | None, result: Iterable[Any]
+    ) -> Iterable[Any]:
         return self._schedule(list(result))
 
     async def process_spider_output_async(  # type: ignore[override]  # as above
-            self, response: Response | None,
-                                          result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        self, response: Response | None, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
         for item in self._schedule([item async for item in result]):
             yield item
 

@@ -17,6 +17,7 @@ Keys (<p> is KAZNEWS_REDIS_PREFIX, <s> the spider name):
 A crawl ends when the queue and every in-flight set have been empty for KAZNEWS_REDIS_IDLE_CLOSE
 s: each idle worker then closes, clearing `seen` so that the next crawl reads sitemaps afresh.
 """
+
 from __future__ import annotations
 
 import logging
@@ -75,12 +76,16 @@ class Scheduler(RedisScheduler):
 
     def open(self, spider: Spider) -> None:
         self.spider = spider  # as scrapy-redis' open(), without its deprecated spider.log()
-        self.queue = load_object(self.queue_cls)(server=self.server, spider=spider, serializer=self.serializer,
-                                                 key=self.queue_key % {"spider": spider.name})
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, serializer=self.serializer, key=self.queue_key % {"spider": spider.name}
+        )
         self.df = self.df or load_object(self.dupefilter_cls).from_spider(spider)
         s, prefix = self.crawler.settings, self.crawler.settings.get("KAZNEWS_REDIS_PREFIX")
         self.worker, self.lease = worker_id(s), s.getfloat("KAZNEWS_REDIS_LEASE")
-        self.idle_close, self.ttl = s.getfloat("KAZNEWS_REDIS_IDLE_CLOSE"), s.getint("KAZNEWS_REDIS_RETENTION_DAYS") * DAY
+        self.idle_close, self.ttl = (
+            s.getfloat("KAZNEWS_REDIS_IDLE_CLOSE"),
+            s.getint("KAZNEWS_REDIS_RETENTION_DAYS") * DAY,
+        )
         self.base = f"{prefix}:{spider.name}"
         self.max_leased = s.getint("KAZNEWS_REDIS_MAX_INFLIGHT") or 2 * s.getint("CONCURRENT_REQUESTS")
         self.leased: dict[Request, bytes] = {}  # popped by this worker, not released
@@ -98,8 +103,11 @@ class Scheduler(RedisScheduler):
         if moved:
             logger.info("Requeued %d requests left in flight by a previous run of worker %s", moved, self.worker)
         self.beat()
-        for signal, handler in ((signals.spider_idle, self.idle), (signals.item_error, self.redis_failed),
-                                (signals.spider_error, self.redis_failed)):
+        for signal, handler in (
+            (signals.spider_idle, self.idle),
+            (signals.item_error, self.redis_failed),
+            (signals.spider_error, self.redis_failed),
+        ):
             self.crawler.signals.connect(handler, signal=signal)
         self.loop = LoopingCall(self.tick)
         self.loop.start(min(1.0, self.lease / 3), now=False)

@@ -1,4 +1,5 @@
 """The Redis backend's item pipelines, in place of DeduplicatePipeline and ExportPipeline (backend.py)."""
+
 from __future__ import annotations
 
 from typing import Any

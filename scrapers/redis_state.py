@@ -20,6 +20,7 @@ latest after the lease. The export pipeline reports its flushes (`exported`), an
 asks `written(mark)` which finished requests have their lines on disk and committed
 (scrapers/redis_pipelines.py, scrapers/redis_frontier.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -98,16 +99,26 @@ def redis_state(crawler: Crawler) -> RedisState:
     """The crawl's state, which the Redis scheduler and pipelines need to be a `RedisState`."""
     state = crawl_state(crawler)
     if not isinstance(state, RedisState):
-        raise TypeError(f"the Redis backend needs KAZNEWS_STATE_CLASS = {__name__}.RedisState,"
-                           f" not {type(state).__qualname__} (set KAZNEWS_BACKEND=redis)")
+        raise TypeError(
+            f"the Redis backend needs KAZNEWS_STATE_CLASS = {__name__}.RedisState,"
+            f" not {type(state).__qualname__} (set KAZNEWS_BACKEND=redis)"
+        )
     return state
 
 
 class RedisState:
     """What was fetched and emitted, in Redis; one instance per crawler (see `crawl_state`)."""
 
-    def __init__(self, server: Redis, prefix: str, retention_days: int, lease: float, worker: str,
-                 spider: str = "", clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        server: Redis,
+        prefix: str,
+        retention_days: int,
+        lease: float,
+        worker: str,
+        spider: str = "",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         if retention_days < 1:
             raise ValueError("KAZNEWS_REDIS_RETENTION_DAYS must be at least 1")
         self.server, self.prefix, self.retention = server, prefix, retention_days
@@ -125,8 +136,14 @@ class RedisState:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisState:
         s = crawler.settings
-        return cls(get_redis_from_settings(s), s.get("KAZNEWS_REDIS_PREFIX"), s.getint("KAZNEWS_REDIS_RETENTION_DAYS"),
-                   s.getfloat("KAZNEWS_REDIS_LEASE"), worker_id(s), crawler.spidercls.name)
+        return cls(
+            get_redis_from_settings(s),
+            s.get("KAZNEWS_REDIS_PREFIX"),
+            s.getint("KAZNEWS_REDIS_RETENTION_DAYS"),
+            s.getfloat("KAZNEWS_REDIS_LEASE"),
+            worker_id(s),
+            crawler.spidercls.name,
+        )
 
     # Keys
     def today(self) -> int:
@@ -249,4 +266,3 @@ class RedisState:
 
     def close(self) -> None:
         self.server.close()
-

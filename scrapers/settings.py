@@ -18,6 +18,7 @@ kaznews settings (override with `-s NAME=value` or in the environment of a Scrap
   KAZNEWS_BACKEND  `sqlite` (default) or `redis`: many workers share one frontier and state through
                    REDIS_URL (env or -s; docs/scaling.md lists the KAZNEWS_REDIS_* settings)
 """
+
 import os
 
 BOT_NAME = "kaznews"

@@ -7,6 +7,7 @@ Tables:
   urls(url, key, fetched_at, run)                     every page URL fetched, for request-level skips
   outputs(path, offset)                               bytes of each output file covered by the state
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,8 +67,13 @@ class State:
             for suffix in ("", "-wal", "-shm"):
                 if Path(f"{path}{suffix}").exists():
                     Path(f"{path}{suffix}").rename(f"{aside}{suffix}")
-            logger.error("The state %s is unreadable (%s): moved to %s; a new state is started, and the output"
-                         " file re-seeds it (what it holds is not emitted again)", path, exc, aside)
+            logger.error(
+                "The state %s is unreadable (%s): moved to %s; a new state is started, and the output"
+                " file re-seeds it (what it holds is not emitted again)",
+                path,
+                exc,
+                aside,
+            )
             self.db = _open(path, synchronous)
             self.reseed = True
 
@@ -107,8 +113,7 @@ class State:
                 "INSERT INTO articles (key, fingerprint, date, run, emitted_at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, date = excluded.date,"
                 " run = excluded.run, emitted_at = excluded.emitted_at",
-                (key, fingerprint(article.get("body") or ""), article.get("date"), self.run,
-                 utc(datetime.now(UTC))),
+                (key, fingerprint(article.get("body") or ""), article.get("date"), self.run, utc(datetime.now(UTC))),
             )
             for page_url in {page for page in (url, article.get("url"), key) if page}:
                 self.remember_url(page_url, fetched_at, key)
@@ -121,8 +126,11 @@ class State:
         return row[0] if row else None
 
     def set_offset(self, output: str, offset: int) -> None:
-        self.db.execute("INSERT INTO outputs (path, offset) VALUES (?, ?) ON CONFLICT (path) DO UPDATE"
-                        " SET offset = excluded.offset", (output, offset))
+        self.db.execute(
+            "INSERT INTO outputs (path, offset) VALUES (?, ?) ON CONFLICT (path) DO UPDATE"
+            " SET offset = excluded.offset",
+            (output, offset),
+        )
 
     def close(self) -> None:
         self.db.close()

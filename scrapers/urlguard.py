@@ -6,6 +6,7 @@ such as `http://127.0.0.1:8080\\@khabar.kz/` is judged by the host it is fetched
 checks every request, redirects included (Scrapy schedules each redirect as a new request), so
 no page, sitemap or redirect can send the crawler to another host (SSRF).
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Who this crawler process is among the workers of a shared (Redis) crawl."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """WARC files for the archive tests: the bundled mirrors' pages plus revisits, repeats and broken records."""
+
 from __future__ import annotations
 
 import gzip
@@ -14,7 +15,9 @@ from scrapers.archive_write import Page, Writer, mirror_pages
 from scrapers.state import article_key, fingerprint
 
 PAGES = mirror_pages()
-OTHER = Page("https://example.com/news/1", b"<html><head><title>Other</title></head><body><p>Not Kazakh news.</p></body></html>")
+OTHER = Page(
+    "https://example.com/news/1", b"<html><head><title>Other</title></head><body><p>Not Kazakh news.</p></body></html>"
+)
 
 
 def record_bytes(page: Page, gz: bool = True) -> bytes:
@@ -22,8 +25,15 @@ def record_bytes(page: Page, gz: bool = True) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gz)
     http = StatusAndHeaders(page.status, page.http_headers(), protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(page.url, "response", payload=io.BytesIO(page.body),
-                                                  http_headers=http, warc_headers_dict={"WARC-Date": page.warc_date}))
+    writer.write_record(
+        writer.create_warc_record(
+            page.url,
+            "response",
+            payload=io.BytesIO(page.body),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": page.warc_date},
+        )
+    )
     return buf.getvalue()
 
 

@@ -1,4 +1,5 @@
 """Shared paths for the test-suite."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Helpers of the spider tests: a copy of an outlet's fixtures, variant pages, fault routes, and
 `scrapy crawl` run as a real subprocess against a `scrapers.mirror.MirrorServer` on 127.0.0.1."""
+
 from __future__ import annotations
 
 import gzip
@@ -22,7 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 FAST = {  # no politeness delays against the local mirror
-    "AUTOTHROTTLE_ENABLED": "0", "DOWNLOAD_DELAY": "0", "KAZNEWS_RETRY_BACKOFF_BASE": "0.05",
+    "AUTOTHROTTLE_ENABLED": "0",
+    "DOWNLOAD_DELAY": "0",
+    "KAZNEWS_RETRY_BACKOFF_BASE": "0.05",
     "LOG_LEVEL": "INFO",
 }
 
@@ -58,20 +61,37 @@ class Workdir:
         cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
         for key, value in args.items():
             cmd += ["-a", f"{key}={value}"]
-        merged = {**FAST, "KAZNEWS_STATE": str(self.state), "KAZNEWS_OUTPUT": str(self.output),
-                  "KAZNEWS_STATS_FILE": str(self.stats), **settings}
+        merged = {
+            **FAST,
+            "KAZNEWS_STATE": str(self.state),
+            "KAZNEWS_OUTPUT": str(self.output),
+            "KAZNEWS_STATS_FILE": str(self.stats),
+            **settings,
+        }
         for key, value in merged.items():
             cmd += ["-s", f"{key}={value}"]
         return cmd
 
-    def start(self, spider: str, base_url: str, args: dict[str, str] | None = None,
-              settings: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    def start(
+        self, spider: str, base_url: str, args: dict[str, str] | None = None, settings: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
         log = (self.path / f"{spider}.log").open("ab")
-        return subprocess.Popen(self.command(spider, base_url, args or {}, settings or {}), cwd=ROOT,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            self.command(spider, base_url, args or {}, settings or {}),
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
-    def crawl(self, spider: str, base_url: str, args: dict[str, str] | None = None,
-              settings: dict[str, str] | None = None, timeout: float = 120) -> Run:
+    def crawl(
+        self,
+        spider: str,
+        base_url: str,
+        args: dict[str, str] | None = None,
+        settings: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> Run:
         before = len(self.lines())
         stats_before = len(self.stats.read_text().splitlines()) if self.stats.exists() else 0
         proc = self.start(spider, base_url, args, settings)
@@ -117,8 +137,9 @@ def add_variant(root: Path, outlet: str, name: str, n: int) -> str:
 
 
 # Fault routes (handler functions for MirrorServer.routes)
-def respond(handler: BaseHTTPRequestHandler, status: int, body: bytes = b"",
-            headers: dict[str, str] | None = None) -> None:
+def respond(
+    handler: BaseHTTPRequestHandler, status: int, body: bytes = b"", headers: dict[str, str] | None = None
+) -> None:
     try:
         handler.send_response(status)
         for key, value in {"Content-Length": str(len(body)), **(headers or {})}.items():
@@ -134,8 +155,13 @@ def fail_once(status: int, then: bytes) -> Any:
 
     def route(handler: BaseHTTPRequestHandler) -> None:
         calls["n"] += 1
-        respond(handler, status if calls["n"] == 1 else 200, b"oops" if calls["n"] == 1 else then,
-                {"Content-Type": "text/html; charset=utf-8"})
+        respond(
+            handler,
+            status if calls["n"] == 1 else 200,
+            b"oops" if calls["n"] == 1 else then,
+            {"Content-Type": "text/html; charset=utf-8"},
+        )
+
     return route
 
 
@@ -143,14 +169,17 @@ def slow(seconds: float) -> Any:
     def route(handler: BaseHTTPRequestHandler) -> None:
         time.sleep(seconds)
         respond(handler, 200, b"<html><body><p>late</p></body></html>", {"Content-Type": "text/html"})
+
     return route
 
 
 def redirect_to(location: Callable[[int], str]) -> Any:
     """A 302 to location(n), n being the request's ?n= (0 without)."""
+
     def route(handler: BaseHTTPRequestHandler) -> None:
         n = int(parse_qs(urlsplit(handler.path).query).get("n", ["0"])[0])
         respond(handler, 302, b"", {"Location": location(n)})
+
     return route
 
 
@@ -168,16 +197,24 @@ def gzip_bomb(size: int) -> bytes:
 
 BILLION_LAUGHS = (
     b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n'
-    + b"".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'.encode()
-               for i in range(1, 10))
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'.encode() for i in range(1, 10)
+    )
     + b']>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol9;</loc></url></urlset>\n'
 )
 
 
 def fresh_clone(dest: Path) -> Path:
     """What `git clone` of this checkout gives (tracked and new, not ignored, files), under dest."""
-    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():  # not a file deleted in the working tree

@@ -1,4 +1,5 @@
 """Public API, the Kazinform acceptance page, the `kaznews` cleaner commands, and docs/registry agreement."""
+
 from __future__ import annotations
 
 import gzip
@@ -62,8 +63,9 @@ def test_cli_clean_folder_skips_bad_files(tmp_path, capsys) -> None:
 
 def test_cli_clean_text_stdin() -> None:
     seed = (FIXTURES / "_seeds" / "001_b99dca9f51e900a4.txt").read_bytes()
-    done = subprocess.run([sys.executable, "-m", "cleaners.cli", "clean-text", "-"], input=seed,
-                          capture_output=True, check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaners.cli", "clean-text", "-"], input=seed, capture_output=True, check=True, cwd=ROOT
+    )
     expected = (FIXTURES / "_seeds" / "001_b99dca9f51e900a4.expected.txt").read_text(encoding="utf-8")
     assert done.stdout.decode() == expected + "\n"
 
@@ -87,8 +89,24 @@ def test_fixtures_record_review_update(tmp_path, capsys) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(gzip.decompress(KAZINFORM.read_bytes()))
     root = tmp_path / "fx"
-    assert cleaners_main(["fixtures", "record", str(page), "--outlet", "inform.kz", "--name", "n1",
-                          "--url", KAZINFORM_URL, "--fixtures", str(root)]) == 0
+    assert (
+        cleaners_main(
+            [
+                "fixtures",
+                "record",
+                str(page),
+                "--outlet",
+                "inform.kz",
+                "--name",
+                "n1",
+                "--url",
+                KAZINFORM_URL,
+                "--fixtures",
+                str(root),
+            ]
+        )
+        == 0
+    )
     meta = json.loads((root / "inform.kz" / "meta.json").read_text(encoding="utf-8"))
     assert meta["n1"]["reviewed"] is False and meta["n1"]["url"] == KAZINFORM_URL
     capsys.readouterr()
@@ -96,7 +114,9 @@ def test_fixtures_record_review_update(tmp_path, capsys) -> None:
     assert "inform.kz/n1: unreviewed draft" in capsys.readouterr().out
     (root / "inform.kz" / "n1.json").write_text("{}", encoding="utf-8")
     assert cleaners_main(["fixtures", "update", "--outlet", "inform.kz", "--name", "n1", "--fixtures", str(root)]) == 0
-    assert json.loads((root / "inform.kz" / "n1.json").read_text(encoding="utf-8"))["date"] == "2020-12-01T14:02:00+06:00"
+    assert (
+        json.loads((root / "inform.kz" / "n1.json").read_text(encoding="utf-8"))["date"] == "2020-12-01T14:02:00+06:00"
+    )
 
 
 def test_registry_sites_and_docs_agree(capsys) -> None:

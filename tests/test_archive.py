@@ -1,4 +1,5 @@
 """`kaznews archive`: WARC files of the bundled mirrors' pages come out as cleaning the pages directly does."""
+
 from __future__ import annotations
 
 import json
@@ -86,11 +87,19 @@ def test_broken_records_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Pa
     cut.write_bytes(gz[0] + gz[1][: len(gz[1]) // 2] + gz[2] + gz[3] + gz[4][: len(gz[4]) // 3])
     plain = [record_bytes(p, gz=False) for p in pages]
     lengths = tmp_path / "lengths.warc"  # Content-Length 40 bytes short, then 40 bytes long
-    lengths.write_bytes(plain[0] + with_length(plain[1], -40) + plain[2] + with_length(plain[3], 40)
-                        + plain[4] + plain[5])
+    lengths.write_bytes(
+        plain[0] + with_length(plain[1], -40) + plain[2] + with_length(plain[3], 40) + plain[4] + plain[5]
+    )
     members = tmp_path / "members.warc.gz"  # the same inside gzip members, and garbage between members
-    members.write_bytes(gz[0] + regzip_with_length(gz[1], -40) + gz[2] + regzip_with_length(gz[3], 40)
-                        + gz[4] + b"garbage\x00\x01" + gz[5])
+    members.write_bytes(
+        gz[0]
+        + regzip_with_length(gz[1], -40)
+        + gz[2]
+        + regzip_with_length(gz[3], 40)
+        + gz[4]
+        + b"garbage\x00\x01"
+        + gz[5]
+    )
     huge = tmp_path / "huge.warc.gz"
     with Writer(huge) as w:
         w.response(Page(pages[0].url, b"<html><body>" + b"x" * (11 * 1024 * 1024) + b"</body></html>"))
@@ -111,7 +120,7 @@ def test_broken_records_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Pa
     assert counts(lengths) == {"kept": 4, "bad_length": 2}
     broken_only(counts(members), 4, 3)
     body_start = plain[2].index(b"\r\n\r\n", plain[2].index(b"HTTP/1.1")) + 4
-    flipped = plain[2][:body_start] + bytes([plain[2][body_start] ^ 1]) + plain[2][body_start + 1:]
+    flipped = plain[2][:body_start] + bytes([plain[2][body_start] ^ 1]) + plain[2][body_start + 1 :]
     digests = tmp_path / "digests.warc"  # one payload byte changed: its WARC digests no longer match
     digests.write_bytes(plain[0] + flipped + plain[3])
     assert counts(digests) == {"kept": 2, "bad_digest": 1}
@@ -135,8 +144,10 @@ def test_fixtures_record_from_a_warc_keeps_the_provenance(tmp_path: Path) -> Non
     page = PAGES[0]
     root = tmp_path / "fixtures"
     url = page.url.replace("https://", "http://")  # the archived URL is found under the other scheme too
-    assert main(["fixtures", "record", "--warc", str(a), "--url", url, "--name", "from-warc",
-                 "--fixtures", str(root)]) == 0
+    assert (
+        main(["fixtures", "record", "--warc", str(a), "--url", url, "--name", "from-warc", "--fixtures", str(root)])
+        == 0
+    )
     [outlet] = [d for d in root.iterdir()]
     meta = json.loads((outlet / "meta.json").read_text(encoding="utf-8"))["from-warc"]
     assert (outlet / "from-warc.html").read_bytes() == page.body
@@ -150,8 +161,18 @@ def test_fixtures_record_from_a_warc_keeps_the_provenance(tmp_path: Path) -> Non
 def test_fixtures_record_warc_without_the_page_fails_cleanly(tmp_path: Path) -> None:
     a, _ = write_two(tmp_path)
     with pytest.raises(SystemExit, match="no HTTP 200 HTML capture"):
-        main(["fixtures", "record", "--warc", str(a), "--url", "https://tengrinews.kz/nowhere/",
-              "--fixtures", str(tmp_path / "fx")])
+        main(
+            [
+                "fixtures",
+                "record",
+                "--warc",
+                str(a),
+                "--url",
+                "https://tengrinews.kz/nowhere/",
+                "--fixtures",
+                str(tmp_path / "fx"),
+            ]
+        )
 
 
 def test_fixtures_record_without_warc_still_needs_a_source_and_an_outlet(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """The per-file function on a local Dask cluster (docs/archives.md) gives what `kaznews archive` gives."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,10 @@ def test_archive_file_mapped_on_a_local_cluster_equals_the_cli(tmp_path: Path) -
     assert main(["archive", *files, "-o", str(reference), "-q"]) == 0
 
     spools = [str(tmp_path / f"spool-{n}.jsonl") for n in range(len(files))]
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         results = client.gather(client.map(archive_file, files, spools, pure=False))
     assert [r.path for r in results] == files and all(r.records for r in results)
     out = tmp_path / "dask.jsonl"

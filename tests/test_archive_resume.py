@@ -1,4 +1,5 @@
 """`kaznews archive` killed with SIGKILL mid-run, then run again: the output is the uninterrupted run's."""
+
 from __future__ import annotations
 
 import os
@@ -29,7 +30,7 @@ def _write_files(folder: Path) -> list[Path]:
     for n in range(FILES):
         paths.append(folder / f"part-{n}.warc.gz")
         with Writer(paths[-1]) as w:
-            w.pages(pages[n * PER_FILE:(n + 1) * PER_FILE])
+            w.pages(pages[n * PER_FILE : (n + 1) * PER_FILE])
     return paths
 
 

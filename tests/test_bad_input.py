@@ -1,12 +1,12 @@
 """Bad input gets a typed error or an Article with warnings: never a crash or a hang."""
+
 from __future__ import annotations
 
 import gzip
 
 import pytest
 
-from cleaners import (Article, CleanerError, CleanOptions, EmptyInputError, NotHTMLError, TooLargeError,
-                      clean_html)
+from cleaners import Article, CleanerError, CleanOptions, EmptyInputError, NotHTMLError, TooLargeError, clean_html
 
 ARTICLE = (
     "<html><head><title>Тест</title></head><body><article><h1>Заголовок новости</h1>"
@@ -21,12 +21,15 @@ def test_empty(data) -> None:
         clean_html(data)
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10,
-    b"%PDF-1.7\n" + b"\x00\x01\x02" * 100,
-    bytes(range(256)) * 40,
-    b"\x00" * 5000,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10,
+        b"%PDF-1.7\n" + b"\x00\x01\x02" * 100,
+        bytes(range(256)) * 40,
+        b"\x00" * 5000,
+    ],
+)
 def test_binary(data: bytes) -> None:
     with pytest.raises(NotHTMLError):
         clean_html(data)
@@ -122,8 +125,10 @@ def test_no_body_page_gets_warnings() -> None:
 
 
 def test_broken_jsonld_and_markup() -> None:
-    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
-            "</head><body><p>Незакрытый <b>тег <i>и ещё" + "<p>Абзац текста новости, который должен остаться." * 5)
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        "</head><body><p>Незакрытый <b>тег <i>и ещё" + "<p>Абзац текста новости, который должен остаться." * 5
+    )
     art = clean_html(page)
     assert "Абзац текста новости" in art.body
 

@@ -1,4 +1,5 @@
 """bench.archive writes WARCs of distinct pages and reports records/s, kept/s and the RSS verdict."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -1,4 +1,5 @@
 """The crawl benchmark end to end on a tiny mirror: every article emitted exactly once (no timings)."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,22 @@ def test_mirror_copies_are_distinct_articles_that_clean_like_their_fixtures() ->
 
 def _results(tmp_path: Path, *args: str) -> list[dict]:
     out = tmp_path / "crawl.json"
-    code = crawl.main(["--articles", str(N), "--chunk", "20", "--output", str(out), "--tmp", str(tmp_path),
-                       "--no-compare", "--prefill", "0", *args])
+    code = crawl.main(
+        [
+            "--articles",
+            str(N),
+            "--chunk",
+            "20",
+            "--output",
+            str(out),
+            "--tmp",
+            str(tmp_path),
+            "--no-compare",
+            "--prefill",
+            "0",
+            *args,
+        ]
+    )
     runs = json.loads(out.read_text(encoding="utf-8"))["runs"]
     assert code == 0, runs
     return runs

@@ -1,4 +1,5 @@
 """The extractor benchmarks' scoring, boilerplate check, docs blocks and plot (no timing assertions)."""
+
 from __future__ import annotations
 
 import json
@@ -25,15 +26,18 @@ TICKER = "USD: 503.9 / 506.9"
 def _reference(outlet: str, name: str) -> tuple[Reference, str]:
     fx = next(f for f in iter_fixtures(FIXTURES, outlet) if f.name == name)
     exp, html = fx.expected(), fx.read_page().decode("utf-8")
-    ref = Reference(f"{outlet}/{name}", outlet, exp["body"], exp["title"], exp["date"],
-                    page_junk(html, fx.url, exp["body"]))
+    ref = Reference(
+        f"{outlet}/{name}", outlet, exp["body"], exp["title"], exp["date"], page_junk(html, fx.url, exp["body"])
+    )
     return ref, html
 
 
 @pytest.fixture(scope="module")
 def refs() -> list[Reference]:
-    return [_reference("tengrinews.kz", "ru-2024-almaty-metro")[0],
-            _reference("nur.kz", "ru-2019-shymkent-bridge-old-layout")[0]]
+    return [
+        _reference("tengrinews.kz", "ru-2024-almaty-metro")[0],
+        _reference("nur.kz", "ru-2019-shymkent-bridge-old-layout")[0],
+    ]
 
 
 def test_identical_text_scores_one_and_no_boilerplate(refs: list[Reference]) -> None:
@@ -46,8 +50,9 @@ def test_identical_text_scores_one_and_no_boilerplate(refs: list[Reference]) -> 
 
 
 def test_partial_and_wrong_outputs_score_sensibly(refs: list[Reference]) -> None:
-    half = {r.key: {"body": r.body[: len(r.body) // 2], "title": r.title + " | Site", "date": r.date[:10]}
-            for r in refs}
+    half = {
+        r.key: {"body": r.body[: len(r.body) // 2], "title": r.title + " | Site", "date": r.date[:10]} for r in refs
+    }
     s = score_extractor(refs, half, ("title", "date"), "time")["overall"]
     assert s["precision"] > 0.95 and 0.3 < s["recall"] < 0.7 and 0.4 < s["f1"] < 0.85
     assert s["title"] == 0.0 and s["date"] == 0.0 and s["date_day"] == 1.0
@@ -100,9 +105,14 @@ def test_workers_tables_and_targets(tmp_path: Path, refs: list[Reference]) -> No
     row = fixtures.score(result, all_refs)
     assert row["overall"]["f1"] > 0.9 and row["not_article"]["rejected"] == row["not_article"]["of"]
     floor = {**row, "name": "selectolax-parse", "pages_per_s": row["pages_per_s"] * 2}
-    data = {"machine": {"date": "2026-01-01", "cpus_usable": 2}, "passes": 1, "min_seconds": 0.0,
-            "results": [row, {**row, "name": "trafilatura"}, floor, {"name": "resiliparse", "failed": ["no"]}],
-            "pinned": {}, "outlets": sorted({r.outlet for r in all_refs})}
+    data = {
+        "machine": {"date": "2026-01-01", "cpus_usable": 2},
+        "passes": 1,
+        "min_seconds": 0.0,
+        "results": [row, {**row, "name": "trafilatura"}, floor, {"name": "resiliparse", "failed": ["no"]}],
+        "pinned": {},
+        "outlets": sorted({r.outlet for r in all_refs}),
+    }
     md = blocks(data)
     assert "tengrinews.kz" in md["fixtures-outlets"] and "**all**" in md["fixtures-meta"]
     assert "× floor time" in md["fixtures-speed"] and "2.0" in md["fixtures-speed"]
@@ -134,15 +144,28 @@ def test_plot_writes_png(tmp_path: Path) -> None:
     from bench.plot import plot, points, public_panels
 
     body = {"f1": 0.97, "precision": 0.97, "recall": 0.97}
-    public_data = {"machine": {"date": "2026-01-01"}, "sets": {"aeb": {"article_pages": 181, "results": [
-        {"name": "kaznews-generic", "body": body, "pages_per_s": 100.0}, {"name": "htmldate", "body": None,
-                                                                            "pages_per_s": 900.0},
-        {"name": "x", "failed": ["no"]}]}}}
+    public_data = {
+        "machine": {"date": "2026-01-01"},
+        "sets": {
+            "aeb": {
+                "article_pages": 181,
+                "results": [
+                    {"name": "kaznews-generic", "body": body, "pages_per_s": 100.0},
+                    {"name": "htmldate", "body": None, "pages_per_s": 900.0},
+                    {"name": "x", "failed": ["no"]},
+                ],
+            }
+        },
+    }
     panels = public_panels(public_data)
     assert [label for label, _ in panels] == ["aeb, 181 pages"] and len(points(panels[0][1])) == 1
-    fx_data = {"machine": {"date": "2026-01-01"}, "results": [
-        {"name": "kaznews-full", "overall": {"f1": 1.0}, "pages_per_s": 700.0},
-        {"name": "selectolax-parse", "overall": {"f1": 0.6}, "pages_per_s": 9000.0}]}
+    fx_data = {
+        "machine": {"date": "2026-01-01"},
+        "results": [
+            {"name": "kaznews-full", "overall": {"f1": 1.0}, "pages_per_s": 700.0},
+            {"name": "selectolax-parse", "overall": {"f1": 0.6}, "pages_per_s": 9000.0},
+        ],
+    }
     out = plot([*panels, ("fixtures", fx_data), ("empty", None)], tmp_path / "p.png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -1,4 +1,5 @@
 """The public-sets bench: set loading, the missing-set message, scoring and tables on tiny synthetic sets."""
+
 from __future__ import annotations
 
 import gzip
@@ -24,10 +25,11 @@ from bench.set_scores import (
 from bench.set_tables import blocks, speed_ratio
 from bench.sets import ENV, Gold, data_root, load_set, missing_message, read_pages
 
-ARTICLE_HTML = ("<html><head><title>Flood in Kostanay</title></head><body><article><h1>Flood in Kostanay</h1>"
-                + "".join(f"<p>Paragraph {i} tells how the river rose over the town and the people left.</p>"
-                          for i in range(8))
-                + "</article></body></html>")
+ARTICLE_HTML = (
+    "<html><head><title>Flood in Kostanay</title></head><body><article><h1>Flood in Kostanay</h1>"
+    + "".join(f"<p>Paragraph {i} tells how the river rose over the town and the people left.</p>" for i in range(8))
+    + "</article></body></html>"
+)
 
 
 def _write_set(root: Path, name: str, rows: list[dict[str, object]], pages: dict[str, str]) -> None:
@@ -40,13 +42,41 @@ def _write_set(root: Path, name: str, rows: list[dict[str, object]], pages: dict
 
 @pytest.fixture()
 def wcxb(tmp_path: Path) -> Path:
-    rows = [{"file": "a.html.gz", "url": "https://example.com/news/flood", "page_type": "article",
-             "title": "Flood in Kostanay", "author": "Ann Lee", "day": "2024-04-05",
-             "body": "The river rose.\u2028Then it fell.", "with": [], "without": []},
-            {"file": "a.html.gz", "url": "https://example.com/news/flood?amp", "page_type": "article",
-             "title": "Flood in Kostanay", "author": None, "day": None, "body": "x", "with": [], "without": []},
-            {"file": "gone.html.gz", "url": "https://example.com/", "page_type": "listing", "title": "News",
-             "author": None, "day": None, "body": "y", "with": [], "without": []}]
+    rows = [
+        {
+            "file": "a.html.gz",
+            "url": "https://example.com/news/flood",
+            "page_type": "article",
+            "title": "Flood in Kostanay",
+            "author": "Ann Lee",
+            "day": "2024-04-05",
+            "body": "The river rose.\u2028Then it fell.",
+            "with": [],
+            "without": [],
+        },
+        {
+            "file": "a.html.gz",
+            "url": "https://example.com/news/flood?amp",
+            "page_type": "article",
+            "title": "Flood in Kostanay",
+            "author": None,
+            "day": None,
+            "body": "x",
+            "with": [],
+            "without": [],
+        },
+        {
+            "file": "gone.html.gz",
+            "url": "https://example.com/",
+            "page_type": "listing",
+            "title": "News",
+            "author": None,
+            "day": None,
+            "body": "y",
+            "with": [],
+            "without": [],
+        },
+    ]
     _write_set(tmp_path, "wcxb-dev", rows, {"a.html.gz": ARTICLE_HTML})
     return tmp_path
 
@@ -83,12 +113,15 @@ def test_loaders_keep_line_separators_number_repeats_and_report_unreadable(wcxb:
     assert [g.key for g, _, _ in pages] == ["a.html.gz", "a.html.gz#2"] and unreadable == ["gone.html.gz"]
     assert pages[0][2] == ARTICLE_HTML
     (wcxb / "aeb" / "html").mkdir(parents=True)
-    (wcxb / "aeb" / "ground-truth.json").write_text(json.dumps({"k2": {"articleBody": "B", "url": None},
-                                                                "k1": {"articleBody": "A", "url": "u"}}))
+    (wcxb / "aeb" / "ground-truth.json").write_text(
+        json.dumps({"k2": {"articleBody": "B", "url": None}, "k1": {"articleBody": "A", "url": "u"}})
+    )
     aeb = load_set("aeb", wcxb)
     assert aeb is not None and not aeb.has_day
-    assert [(g.key, g.body, g.url, g.day) for g in aeb.pages] == [("k1.html.gz", "A", "u", None),
-                                                                  ("k2.html.gz", "B", None, None)]
+    assert [(g.key, g.body, g.url, g.day) for g in aeb.pages] == [
+        ("k1.html.gz", "A", "u", None),
+        ("k2.html.gz", "B", None, None),
+    ]
 
 
 def test_wcxb_word_f1() -> None:
@@ -101,8 +134,12 @@ def test_wcxb_word_f1() -> None:
 
 
 def test_day_accuracy_excludes_null_gold_days() -> None:
-    golds = [Gold("a", None, day="2020-01-02"), Gold("b", None, day="2020-01-03"), Gold("c", None, day=None),
-             Gold("d", None, day="2021-05-06")]
+    golds = [
+        Gold("a", None, day="2020-01-02"),
+        Gold("b", None, day="2020-01-03"),
+        Gold("c", None, day=None),
+        Gold("d", None, day="2021-05-06"),
+    ]
     outputs = {"a": {"date": "2020-01-02T10:00:00+05:00"}, "b": {"date": "2020-01-04"}, "c": {"date": "2020-01-01"}}
     assert day_accuracy(golds, outputs) == {"right": 1, "of": 3}
 
@@ -116,17 +153,36 @@ def test_title_and_author_matching() -> None:
 
 
 def test_page_kind_confusion_and_date_counts() -> None:
-    golds = [Gold("a1", None, page_type="article"), Gold("a2", None, page_type="article"),
-             Gold("l1", None, page_type="listing"), Gold("c1", None, page_type="collection"),
-             Gold("l2", None, page_type="listing")]
-    outputs = {"a1": {}, "a2": {"rejected": True}, "l1": {"page_kind": "listing"}, "c1": {"rejected": True},
-               "l2": {"page_kind": "article"}}
+    golds = [
+        Gold("a1", None, page_type="article"),
+        Gold("a2", None, page_type="article"),
+        Gold("l1", None, page_type="listing"),
+        Gold("c1", None, page_type="collection"),
+        Gold("l2", None, page_type="listing"),
+    ]
+    outputs = {
+        "a1": {},
+        "a2": {"rejected": True},
+        "l1": {"page_kind": "listing"},
+        "c1": {"rejected": True},
+        "l2": {"page_kind": "article"},
+    }
     pk = page_kind_confusion(golds, outputs)
-    assert pk["matrix"] == {"article": {"article": 1, "not_article": 1}, "collection": {"not_article": 1},
-                            "listing": {"listing": 1, "article": 1}}
+    assert pk["matrix"] == {
+        "article": {"article": 1, "not_article": 1},
+        "collection": {"not_article": 1},
+        "listing": {"listing": 1, "article": 1},
+    }
     assert (pk["flagged"], pk["listings"], pk["lost"], pk["articles"]) == (2, 3, 1, 2)
-    counts = date_counts([{"date": "2020-01-01", "date_source": "json-ld"}, {"date": "2020-01-02"}, {},
-                          {"date": "2020", "date_source": "json-ld"}], "date_source")
+    counts = date_counts(
+        [
+            {"date": "2020-01-01", "date_source": "json-ld"},
+            {"date": "2020-01-02"},
+            {},
+            {"date": "2020", "date_source": "json-ld"},
+        ],
+        "date_source",
+    )
     assert counts == {"json-ld": 2, "(not given)": 1, "(no date)": 1}
 
 
@@ -137,17 +193,37 @@ def test_catastrophic_pages_only_where_trafilatura_succeeds() -> None:
 
 
 def _row(name: str, f1: float, day: int, pps: float, **extra: object) -> dict[str, object]:
-    return {"name": name, "pages": 100, "pages_per_s": pps, "pass_seconds": [100 / pps], "cpu_seconds": [50 / pps],
-            "errors": {}, "versions": {}, "body": {"precision": f1, "recall": f1, "f1": f1, "empty": 0, "pages": 100,
-                                                   "page_f1": {}},
-            "day": {"right": day, "of": 100}, **extra}
+    return {
+        "name": name,
+        "pages": 100,
+        "pages_per_s": pps,
+        "pass_seconds": [100 / pps],
+        "cpu_seconds": [50 / pps],
+        "errors": {},
+        "versions": {},
+        "body": {"precision": f1, "recall": f1, "f1": f1, "empty": 0, "pages": 100, "page_f1": {}},
+        "day": {"right": day, "of": 100},
+        **extra,
+    }
 
 
 def test_scores_tables_and_targets_on_synthetic_results() -> None:
-    golds = [Gold("a", "u", body="one two three four five", title="T", authors=("Ann",), day="2020-01-02",
-                  page_type="article"), Gold("l", "v", body="list", page_type="listing")]
-    outputs = {"a": {"body": "one two three four five", "title": "T", "authors": ["ann"], "date": "2020-01-02",
-                     "date_source": "json-ld"}, "l": {"body": "", "rejected": True}}
+    golds = [
+        Gold(
+            "a", "u", body="one two three four five", title="T", authors=("Ann",), day="2020-01-02", page_type="article"
+        ),
+        Gold("l", "v", body="list", page_type="listing"),
+    ]
+    outputs = {
+        "a": {
+            "body": "one two three four five",
+            "title": "T",
+            "authors": ["ann"],
+            "date": "2020-01-02",
+            "date_source": "json-ld",
+        },
+        "l": {"body": "", "rejected": True},
+    }
     fields = ("title", "date", "rejected", "authors", "date_source")
     s = score_set(golds, outputs, fields, True, True)
     assert s["body"]["f1"] == 1.0 and s["body"]["pages"] == 1 and s["words"]["f1"] == 1.0
@@ -163,15 +239,29 @@ def test_scores_tables_and_targets_on_synthetic_results() -> None:
     gen = "kaznews-generic"
     sets = {
         "aeb": [_row(gen, 0.975, 0, 300, catastrophic=[]), _row("trafilatura", 0.95, 0, 100)],
-        "wcxb-dev": [_row(gen, 0.96, 90, 300, catastrophic=["0042.html.gz"], page_kind=pk),
-                     _row("trafilatura", 0.93, 80, 100), _row("htmldate", 0.0, 85, 400)],
-        "naeb": [_row(gen, 0.92, 90, 300, catastrophic=[]), _row("trafilatura", 0.918, 80, 100),
-                 _row("htmldate", 0.0, 89, 400)],
-        "htmldate-default": [_row(gen, 0.0, 93, 300), _row("trafilatura", 0.0, 80, 100),
-                             _row("htmldate", 0.0, 90, 400)],
+        "wcxb-dev": [
+            _row(gen, 0.96, 90, 300, catastrophic=["0042.html.gz"], page_kind=pk),
+            _row("trafilatura", 0.93, 80, 100),
+            _row("htmldate", 0.0, 85, 400),
+        ],
+        "naeb": [
+            _row(gen, 0.92, 90, 300, catastrophic=[]),
+            _row("trafilatura", 0.918, 80, 100),
+            _row("htmldate", 0.0, 89, 400),
+        ],
+        "htmldate-default": [
+            _row(gen, 0.0, 93, 300),
+            _row("trafilatura", 0.0, 80, 100),
+            _row("htmldate", 0.0, 90, 400),
+        ],
     }
-    data = {"machine": {"date": "2026-01-01"}, "root": "/x", "limit": None, "missing": {},
-            "sets": {k: {"pages": 100, "article_pages": 100, "passes": 1, "results": v} for k, v in sets.items()}}
+    data = {
+        "machine": {"date": "2026-01-01"},
+        "root": "/x",
+        "limit": None,
+        "missing": {},
+        "sets": {k: {"pages": 100, "article_pages": 100, "passes": 1, "results": v} for k, v in sets.items()},
+    }
     verdicts = {target: check()[2] for target, check in public_checks(data)}
     assert list(verdicts.values()) == [True, False, True, True, False, True, True, True, False, True]
     assert speed_ratio(data, "kaznews-generic", "trafilatura") == pytest.approx(3.0)

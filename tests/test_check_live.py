@@ -1,4 +1,5 @@
 """`kaznews check-live` against local servers, and `kaznews fixtures record URL` through Scrapy."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ FIXTURES = ROOT / "fixtures"
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
 
 
 def _statuses(output: str) -> dict[str, str]:
@@ -60,9 +62,13 @@ def test_unchanged_layout_passes(tmp_path: Path) -> None:
 
 
 def test_redesigned_page_fails_layout_and_body(tmp_path: Path) -> None:
-    renames = {"content_main_text": "article-text-v3", "head-single": "article-title",
-               "date-time": "article-meta-date", "tn-news-content": "article-text-v3",
-               "tn-content-title": "article-title"}
+    renames = {
+        "content_main_text": "article-text-v3",
+        "head-single": "article-title",
+        "date-time": "article-meta-date",
+        "tn-news-content": "article-text-v3",
+        "tn-content-title": "article-title",
+    }
     done = _check(_changed_tengrinews(tmp_path, renames))
     assert done.returncode == 1, done.stdout
     statuses = _statuses(done.stdout)
@@ -91,8 +97,16 @@ def test_a_date_only_a_fallback_finds_is_a_failure(tmp_path: Path) -> None:
 
 def test_an_outlet_that_serves_nothing_fails(tmp_path: Path) -> None:
     with MirrorServer(root=tmp_path, spiders=[TengrinewsRu]) as server:  # no fixtures: every URL is a 404
-        done = _kaznews("check-live", "--outlet", "tengrinews.kz", "--base-url", server.base_url("tengrinews_ru"),
-                        "--timeout", "30", *FAST)
+        done = _kaznews(
+            "check-live",
+            "--outlet",
+            "tengrinews.kz",
+            "--base-url",
+            server.base_url("tengrinews_ru"),
+            "--timeout",
+            "30",
+            *FAST,
+        )
     assert done.returncode == 1
     assert "FAIL  fetch" in done.stdout
 
@@ -120,10 +134,28 @@ def test_record_fetches_a_url_with_the_project_http_stack(tmp_path: Path) -> Non
     path = "/" + meta["url"].split("/", 3)[3]
     with MirrorServer(spiders=[TengrinewsRu]) as server:
         url = server.base_url("tengrinews_ru") + path
-        done = _kaznews("fixtures", "record", url, "--outlet", "tengrinews.kz", "--name", "metro",
-                        "--url", meta["url"], "--fixtures", str(tmp_path))
-        missing = _kaznews("fixtures", "record", server.base_url("tengrinews_ru") + "/nosuch/", "--outlet",
-                           "tengrinews.kz", "--fixtures", str(tmp_path))
+        done = _kaznews(
+            "fixtures",
+            "record",
+            url,
+            "--outlet",
+            "tengrinews.kz",
+            "--name",
+            "metro",
+            "--url",
+            meta["url"],
+            "--fixtures",
+            str(tmp_path),
+        )
+        missing = _kaznews(
+            "fixtures",
+            "record",
+            server.base_url("tengrinews_ru") + "/nosuch/",
+            "--outlet",
+            "tengrinews.kz",
+            "--fixtures",
+            str(tmp_path),
+        )
     assert done.returncode == 0, done.stderr[-2000:]
     saved = tmp_path / "tengrinews.kz"
     assert (saved / "metro.html").read_bytes() == (fx / "ru-2024-almaty-metro.html").read_bytes()

@@ -1,4 +1,5 @@
 """The command line on day one: every option explained, bad input answered in one line."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,12 @@ def test_every_option_has_help_text() -> None:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for add in (add_crawl_command, add_check_live_command, add_merge_command):
         add(sub)
-    missing = [f"{p.prog} {'/'.join(a.option_strings) or a.dest}" for p in _parsers(parser) for a in p._actions
-               if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help]
+    missing = [
+        f"{p.prog} {'/'.join(a.option_strings) or a.dest}"
+        for p in _parsers(parser)
+        for a in p._actions
+        if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help
+    ]
     assert missing == []
 
 
@@ -55,8 +60,11 @@ def test_clean_refuses_url_for_several_files_and_says_an_empty_folder(tmp_path: 
 
 def test_clean_text_refuses_folders_binary_and_missing_files(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    for path, message in ((tmp_path, "is a folder"), (tmp_path / "bin.txt", "is binary, not text"),
-                          (tmp_path / "nosuch.txt", "cannot read .*: No such file or directory")):
+    for path, message in (
+        (tmp_path, "is a folder"),
+        (tmp_path / "bin.txt", "is binary, not text"),
+        (tmp_path / "nosuch.txt", "cannot read .*: No such file or directory"),
+    ):
         with pytest.raises(SystemExit, match=f"kaznews clean-text: .*{message}"):
             cleaners_main(["clean-text", str(path)])
 
@@ -78,8 +86,24 @@ def test_fixtures_record_guards(tmp_path: Path, capsys: pytest.CaptureFixture[st
         cleaners_main(["fixtures", "record", str(INFORM_PAGE), "--outlet", "nosuch", *root])
     with pytest.raises(SystemExit, match="kaznews fixtures record: cannot read .*missing.html"):
         cleaners_main(["fixtures", "record", str(tmp_path / "missing.html"), "--outlet", "inform.kz", *root])
-    assert cleaners_main(["fixtures", "record", str(INFORM_PAGE), "--outlet", "example.kz", "--new-outlet",
-                          "--name", "n", "--url", "https://example.kz/ru/story", *root]) == 0
+    assert (
+        cleaners_main(
+            [
+                "fixtures",
+                "record",
+                str(INFORM_PAGE),
+                "--outlet",
+                "example.kz",
+                "--new-outlet",
+                "--name",
+                "n",
+                "--url",
+                "https://example.kz/ru/story",
+                *root,
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "example.kz" / "n.json").is_file()
     url = "https://www.inform.kz/ru/v-shymkente-otkrylsya-pervyy-na-yuge-strany-tsentr-yadernoy-meditsiny-c71e04"
     args = ["fixtures", "record", str(INFORM_PAGE), "--name", "p", "--url", url, *root]
@@ -95,8 +119,14 @@ def test_fixtures_record_guards(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_sites_from_any_folder_names_each_spider(tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "scrapers.cli", "sites"], cwd=tmp_path, capture_output=True,
-                         text=True, timeout=TIMEOUT, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", "sites"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     inform = next(line for line in run.stdout.splitlines() if line.startswith("inform.kz "))
     assert "0 fixtures" not in inform and "(inform_ru)" in inform and "(inform_kk)" in inform
@@ -112,8 +142,14 @@ def test_check_live_unreachable_and_unknown(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = ["check-live", "--outlet", "inform_ru", "--set", "KAZNEWS_RETRY_BACKOFF_BASE=0.01"]
-    run = subprocess.run([sys.executable, "-m", "scrapers.cli", *base, "--base-url", f"http://127.0.0.1:{port}/x"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", *base, "--base-url", f"http://127.0.0.1:{port}/x"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert run.returncode == 1
     assert f"cannot reach 127.0.0.1:{port} (DownloadConnectionRefusedError)" in run.stdout
     assert "Traceback" not in run.stderr
@@ -121,19 +157,25 @@ def test_check_live_unreachable_and_unknown(tmp_path: Path) -> None:
         kaznews_main(["check-live", "--outlet", "nosuch"])
 
 
-@pytest.mark.parametrize("command", [
-    ["clean", str(INFORM_PAGE)],
-    ["crawl", "tengrinews.kz", "--mirror", "--no-state"],
-    ["merge", str(INFORM_PAGE)],
-    ["archive", "missing.warc"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["clean", str(INFORM_PAGE)],
+        ["crawl", "tengrinews.kz", "--mirror", "--no-state"],
+        ["merge", str(INFORM_PAGE)],
+        ["archive", "missing.warc"],
+    ],
+)
 def test_bad_output_paths_are_one_line_before_any_work(command: list[str], tmp_path: Path) -> None:
     """A folder, a FIFO or a path under a file is refused before anything is fetched or written."""
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     (tmp_path / "file").write_text("x")
-    cases = ((tmp_path, "is a folder: name a file"), (fifo, "is not a regular file"),
-             (tmp_path / "file" / "out.jsonl", "cannot be created: .*file is not a folder"))
+    cases = (
+        (tmp_path, "is a folder: name a file"),
+        (fifo, "is not a regular file"),
+        (tmp_path / "file" / "out.jsonl", "cannot be created: .*file is not a folder"),
+    )
     for path, message in cases:
         with pytest.raises(SystemExit, match=f"kaznews {command[0]}: output .*{message}"):
             kaznews_main([*command, "-o", str(path)])

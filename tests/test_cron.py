@@ -4,6 +4,7 @@ The clone's `.venv/bin/kaznews` (what `make install` creates) is a stand-in that
 own `kaznews` with `--mirror` added, so the crawl reads the bundled mirrors on 127.0.0.1 instead
 of the live sites; the rest of the line (cd, the lock, the log) is exactly as documented.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -52,7 +53,9 @@ def test_documented_cron_line_runs_verbatim_in_a_fresh_clone(tmp_path: Path) -> 
 
     with (clone / ".kaznews" / "cron.lock").open("a") as lock:  # a previous run still going
         fcntl.flock(lock, fcntl.LOCK_EX)
-        skipped = subprocess.run(["/bin/sh", "-c", line], capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False)
+        skipped = subprocess.run(
+            ["/bin/sh", "-c", line], capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False
+        )
     assert skipped.returncode != 0  # flock -n: this run is skipped, the log and the output untouched
     assert (clone / "logs" / "kaznews.log").read_text(encoding="utf-8") == log
     assert len((clone / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == len(articles)

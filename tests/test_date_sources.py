@@ -1,5 +1,6 @@
 """Where the generic path finds a page's date, its precision and offset: page shapes distilled from
 the dates htmldate-default, naeb and wcxb-dev pages had and kaznews missed (docs/cleaners.md)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -20,9 +21,11 @@ KAZAKH = "https://news.example.kz/local/council-votes-budget"
 
 
 def _page(head: str = "", top: str = "", lang: str = "en", body: str = BODY) -> str:
-    return (f'<html lang="{lang}"><head><title>Council votes on the school budget</title>{head}</head>'
-            f"<body><header><a href='/'>Home</a></header><main><article><h1>Council votes on the school budget</h1>"
-            f"{top}{body}</article></main></body></html>")
+    return (
+        f'<html lang="{lang}"><head><title>Council votes on the school budget</title>{head}</head>'
+        f"<body><header><a href='/'>Home</a></header><main><article><h1>Council votes on the school budget</h1>"
+        f"{top}{body}</article></main></body></html>"
+    )
 
 
 def _clean(html: str, url: str = FOREIGN) -> Article:
@@ -33,9 +36,11 @@ def _date(article: Article) -> tuple[str | None, str | None, str | None]:
     return article.date, article.date_source, article.date_precision
 
 
-YOAST_GRAPH = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
-               '{"@type":"WebSite","name":"Example"},{"@type":"WebPage","name":"Council votes",'
-               '"datePublished":"2020-11-22T04:30:00+01:00","dateModified":"2020-11-23T08:00:00+01:00"}]}</script>')
+YOAST_GRAPH = (
+    '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+    '{"@type":"WebSite","name":"Example"},{"@type":"WebPage","name":"Council votes",'
+    '"datePublished":"2020-11-22T04:30:00+01:00","dateModified":"2020-11-23T08:00:00+01:00"}]}</script>'
+)
 
 
 def test_a_date_in_a_webpage_object_of_a_yoast_graph() -> None:
@@ -82,11 +87,14 @@ def test_a_visible_day_above_the_headline() -> None:
     assert _date(_clean(html)) == ("2020-03-17", "visible_text", "day")
 
 
-@pytest.mark.parametrize(("text", "lang", "day"), [
-    ("21. Januar 2022", "de", "2022-01-21"),  # a German day with its dot
-    ("23 mai 2019", "fr", "2019-05-23"),
-    ("21 de enero de 2022", "es", "2022-01-21"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("21. Januar 2022", "de", "2022-01-21"),  # a German day with its dot
+        ("23 mai 2019", "fr", "2019-05-23"),
+        ("21 de enero de 2022", "es", "2022-01-21"),
+    ],
+)
 def test_visible_dates_with_west_european_month_names(text: str, lang: str, day: str) -> None:
     top = f"<p class='meta'>{text} | Redaktion</p>"
     assert _date(_clean(_page(top=top, lang=lang))) == (day, "visible_text", "day")
@@ -94,7 +102,9 @@ def test_visible_dates_with_west_european_month_names(text: str, lang: str, day:
 
 def test_a_utc_timestamp_takes_the_offset_of_the_local_time_the_page_shows() -> None:
     head = '<meta property="article:published_time" content="2023-12-23T01:48:19+00:00">'
-    top = '<div class="time">PUBLISHED: <time datetime="2023-12-22 20:48:19">December 22, 2023 at 8:48 p.m.</time></div>'
+    top = (
+        '<div class="time">PUBLISHED: <time datetime="2023-12-22 20:48:19">December 22, 2023 at 8:48 p.m.</time></div>'
+    )
     assert _date(_clean(_page(head, top))) == ("2023-12-22T20:48:19-05:00", "meta", "time")
 
 
@@ -106,8 +116,10 @@ def test_the_url_day_wins_over_a_structured_date_of_another_day() -> None:
 
 
 def test_a_structured_date_of_the_url_day_is_kept_with_its_time() -> None:
-    head = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T06:35:29+00:00"}'
-            '</script><meta name="parsely-pub-date" content="2023-11-08T22:35:29-08:00">')
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T06:35:29+00:00"}'
+        '</script><meta name="parsely-pub-date" content="2023-11-08T22:35:29-08:00">'
+    )
     article = _clean(_page(head), "https://news.example.com/2023/11/08/council-votes-budget/")
     assert _date(article) == ("2023-11-08T22:35:29-08:00", "meta", "time")
     assert "date_from_url" not in article.warnings
@@ -138,30 +150,43 @@ def test_no_date_anywhere_is_null_with_date_missing() -> None:
     assert "date_missing" in article.warnings
 
 
-@pytest.mark.parametrize(("profiled", "url", "language", "locales", "expected"), [
-    (True, "https://azattyq.org/a/1.html", "ru", (None, None), True),
-    (False, "https://tengrinews.kz/news/1/", "ru", ("ru", None), True),
-    (False, "https://xn--80ao21a.xn--80ao21a/news/1", None, (None, None), True),
-    (False, "https://example.com/news/1", "kk", (None, None), True),
-    (False, "https://example.com/news/1", "ru", ("ru-KZ", None), True),
-    (False, "https://example.com/news/1", "ru", (None, "ru_KZ"), True),
-    (False, "https://example.ru/news/1", "ru", ("ru-RU", "ru_RU"), False),
-    (False, "https://example.com/news/1", "en", ("kk", None), True),
-    (False, "https://example.com/news/1", "en", ("en", None), False),
-    (False, None, None, (None, None), False),
-])
-def test_kazakh_outlet(profiled: bool, url: str | None, language: str | None,
-                       locales: tuple[str | None, str | None], expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("profiled", "url", "language", "locales", "expected"),
+    [
+        (True, "https://azattyq.org/a/1.html", "ru", (None, None), True),
+        (False, "https://tengrinews.kz/news/1/", "ru", ("ru", None), True),
+        (False, "https://xn--80ao21a.xn--80ao21a/news/1", None, (None, None), True),
+        (False, "https://example.com/news/1", "kk", (None, None), True),
+        (False, "https://example.com/news/1", "ru", ("ru-KZ", None), True),
+        (False, "https://example.com/news/1", "ru", (None, "ru_KZ"), True),
+        (False, "https://example.ru/news/1", "ru", ("ru-RU", "ru_RU"), False),
+        (False, "https://example.com/news/1", "en", ("kk", None), True),
+        (False, "https://example.com/news/1", "en", ("en", None), False),
+        (False, None, None, (None, None), False),
+    ],
+)
+def test_kazakh_outlet(
+    profiled: bool, url: str | None, language: str | None, locales: tuple[str | None, str | None], expected: bool
+) -> None:
     assert kazakh_outlet(profiled, url, language, locales) is expected
 
 
-@pytest.mark.parametrize(("language", "locales", "expected"), [
-    ("en", ("en-US", None), "en"), ("en", ("en", "en_US"), "en"), ("en", (None, None), "en"),
-    ("en", ("en-GB", None), "ru"), ("en", (None, "en_AU"), "ru"), ("ru", ("ru", None), "ru"),
-    ("kk", (None, None), "ru"), (None, ("de-DE", None), None),
-])
-def test_slash_order_language(language: str | None, locales: tuple[str | None, str | None],
-                              expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("language", "locales", "expected"),
+    [
+        ("en", ("en-US", None), "en"),
+        ("en", ("en", "en_US"), "en"),
+        ("en", (None, None), "en"),
+        ("en", ("en-GB", None), "ru"),
+        ("en", (None, "en_AU"), "ru"),
+        ("ru", ("ru", None), "ru"),
+        ("kk", (None, None), "ru"),
+        (None, ("de-DE", None), None),
+    ],
+)
+def test_slash_order_language(
+    language: str | None, locales: tuple[str | None, str | None], expected: str | None
+) -> None:
     assert slash_order_language(language, locales) == expected
 
 

@@ -1,7 +1,8 @@
 """Tests for cleaners.dates: every expected value is worked out by hand from the rules."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleaners.dates import ALMATY, check_plausible, date_from_url, parse_date, to_iso
 
-UTC = timezone.utc
+UTC = UTC
 PLUS5 = timezone(timedelta(hours=5))
 PLUS6 = timezone(timedelta(hours=6))
 

@@ -1,7 +1,8 @@
 """One test per fixture per field: a failure names outlet, fixture and field."""
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -13,7 +14,7 @@ from .conftest import FIXTURES
 ALL = iter_fixtures(FIXTURES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _actual(outlet: str, name: str) -> dict:
     fx = next(f for f in ALL if f.outlet == outlet and f.name == name)
     return fx.clean().to_dict()

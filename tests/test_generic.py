@@ -1,4 +1,5 @@
 """The generic (no site profile) path, its pruning, bad-input safety, and the AEB benchmark metric."""
+
 from __future__ import annotations
 
 import pytest
@@ -75,8 +76,10 @@ def test_metric_short_and_empty_texts_follow_the_original() -> None:
 
 
 def test_prune_keeps_junk_named_wrapper_around_the_article() -> None:
-    html = page(f'<div class="content-with-sidebar"><article>{ARTICLE}</article>'
-                f'<div class="sidebar"><p>Most read: something else entirely</p></div></div>')
+    html = page(
+        f'<div class="content-with-sidebar"><article>{ARTICLE}</article>'
+        f'<div class="sidebar"><p>Most read: something else entirely</p></div></div>'
+    )
     tree = prune_tree(parse_html(html.decode()))
     text = tree.body.text()
     assert "Paragraph number 5" in text
@@ -91,9 +94,11 @@ def test_prune_drops_hard_junk_everywhere() -> None:
 
 
 def test_generic_extracts_article_and_skips_chrome() -> None:
-    html = page(f'<header class="site-header"><a href="/">Home</a> <a href="/news">News</a></header>'
-                f'<main><h1>Budget approved</h1>{ARTICLE}</main>'
-                f'<footer>Copyright 2024 Example News. All rights reserved.</footer>')
+    html = page(
+        f'<header class="site-header"><a href="/">Home</a> <a href="/news">News</a></header>'
+        f"<main><h1>Budget approved</h1>{ARTICLE}</main>"
+        f"<footer>Copyright 2024 Example News. All rights reserved.</footer>"
+    )
     article = clean_html(html, URL, options=GENERIC)
     assert "Paragraph number 0" in article.body and "Paragraph number 5" in article.body
     assert "All rights reserved" not in article.body
@@ -143,32 +148,39 @@ def test_many_junk_siblings() -> None:
     assert "Paragraph number 5" in body and "Share" not in body
 
 
-@pytest.mark.parametrize("html", [
-    b"<html><head><title>Only a head</title></head></html>",
-    b"<html><frameset><frame src='a.html'></frameset></html>",
-    b"<html><body></body></html>",
-    b"<html><!-- nothing here --></html>",
-    b"<html><body><svg>" + b"<g>" * 30_000 + b"</svg></body></html>",
-    b"<html><body>" + b"<a href='x'>" * 20_000 + b"link soup</body></html>",
-    b"<table>" + b"<tr><td>cell" * 20_000 + b"</table>",
-    b"<p>tiny</p>",
-], ids=["no-body", "frameset", "empty-body", "comment-only", "deep-svg", "nested-links", "table-soup", "tiny"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><head><title>Only a head</title></head></html>",
+        b"<html><frameset><frame src='a.html'></frameset></html>",
+        b"<html><body></body></html>",
+        b"<html><!-- nothing here --></html>",
+        b"<html><body><svg>" + b"<g>" * 30_000 + b"</svg></body></html>",
+        b"<html><body>" + b"<a href='x'>" * 20_000 + b"link soup</body></html>",
+        b"<table>" + b"<tr><td>cell" * 20_000 + b"</table>",
+        b"<p>tiny</p>",
+    ],
+    ids=["no-body", "frameset", "empty-body", "comment-only", "deep-svg", "nested-links", "table-soup", "tiny"],
+)
 def test_degenerate_pages_do_not_crash(html: bytes) -> None:
     body = _clean_or_typed_error(html)
     assert body is None or isinstance(body, str)
 
 
-@pytest.mark.parametrize(("url", "listing"), [
-    ("https://tengrinews.kz/news/", True),
-    ("https://tengrinews.kz/tag/Алматы/", True),
-    ("https://www.nur.kz/", True),
-    ("https://example.kz/ru/news/page/3/", True),
-    ("https://example.kz/category/politics", True),
-    # a story under a /news/ section is an article (AEB: entermedia.co.kr, jaraguadosul.com.br)
-    ("http://entermedia.co.kr/news/news_view.html?idx=8576&page=1", False),
-    ("http://jaraguadosul.com.br/news/servi-o-de-atendimento-domiciliar", False),
-    ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", False),
-])
+@pytest.mark.parametrize(
+    ("url", "listing"),
+    [
+        ("https://tengrinews.kz/news/", True),
+        ("https://tengrinews.kz/tag/Алматы/", True),
+        ("https://www.nur.kz/", True),
+        ("https://example.kz/ru/news/page/3/", True),
+        ("https://example.kz/category/politics", True),
+        # a story under a /news/ section is an article (AEB: entermedia.co.kr, jaraguadosul.com.br)
+        ("http://entermedia.co.kr/news/news_view.html?idx=8576&page=1", False),
+        ("http://jaraguadosul.com.br/news/servi-o-de-atendimento-domiciliar", False),
+        ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", False),
+    ],
+)
 def test_listing_urls(url: str, listing: bool) -> None:
     from cleaners.pagekind import is_listing_url
 

@@ -1,5 +1,6 @@
 """The generic path's safety nets (cleaners/choose.py): page shapes distilled from real pages where
 class-name pruning lost the body (wcxb-dev, naeb), each written by hand from what those pages do."""
+
 from __future__ import annotations
 
 import json
@@ -27,17 +28,24 @@ def page(body: str, head: str = "<title>How to plan a garden</title>") -> bytes:
 
 
 def _chrome() -> str:
-    return ('<header class="site-header"><a class="skip-link" href="#content">Skip to content</a>'
-            '<a href="/">Home</a> <a href="/blog/">Blog</a> <a href="/shop/">Shop</a></header>')
+    return (
+        '<header class="site-header"><a class="skip-link" href="#content">Skip to content</a>'
+        '<a href="/">Home</a> <a href="/blog/">Blog</a> <a href="/shop/">Shop</a></header>'
+    )
 
 
 def test_a_body_split_over_page_builder_widgets_is_kept() -> None:
     # Elementor/SiteOrigin pages: every paragraph sits in its own `elementor-widget-wrap` block,
     # none of which holds 40% of the page, and `widget` is a junk token.
-    blocks = "".join(f'<div class="elementor-widget-wrap elementor-element-populated"><div '
-                     f'class="so-panel widget widget_text"><p>{p}</p></div></div>' for p in PARAGRAPHS)
-    sidebar = ('<div class="widget widget_recent_entries"><a href="/a">Post one</a> <a href="/b">Post two</a>'
-               ' <a href="/c">Post three</a></div>')
+    blocks = "".join(
+        f'<div class="elementor-widget-wrap elementor-element-populated"><div '
+        f'class="so-panel widget widget_text"><p>{p}</p></div></div>'
+        for p in PARAGRAPHS
+    )
+    sidebar = (
+        '<div class="widget widget_recent_entries"><a href="/a">Post one</a> <a href="/b">Post two</a>'
+        ' <a href="/c">Post three</a></div>'
+    )
     article = clean_html(page(_chrome() + f"<main>{blocks}</main>" + sidebar), URL, options=GENERIC)
     for text in PARAGRAPHS:
         assert text in article.body
@@ -50,10 +58,15 @@ def test_a_body_in_a_junk_named_wrapper_is_recovered_from_the_lightly_pruned_pag
     # save it: pruning leaves only the header chrome, which the page's own text shows to be too short.
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     related = "".join(
-        '<div class="related-posts">' + "".join(
+        '<div class="related-posts">'
+        + "".join(
             f'<p><a href="/blog/{n}-{i}">Teaser {n}.{i}</a> A short summary of another article on this blog, '
-            f"about seeds, tools and the weather in the last week of the month.</p>" for i in range(4)) + "</div>"
-        for n in range(3))
+            f"about seeds, tools and the weather in the last week of the month.</p>"
+            for i in range(4)
+        )
+        + "</div>"
+        for n in range(3)
+    )
     html = page(_chrome() + f'<div class="share-content"><h1>How to plan a garden</h1>{body}</div>{related}')
     article = clean_html(html, URL, options=GENERIC)
     for text in PARAGRAPHS:
@@ -63,11 +76,18 @@ def test_a_body_in_a_junk_named_wrapper_is_recovered_from_the_lightly_pruned_pag
 
 def test_a_script_rendered_body_falls_back_to_the_json_ld_article_body() -> None:
     # The visible body is an empty mount point filled by JavaScript; the JSON-LD has the text.
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "How to plan a garden",
-          "articleBody": "\n\n".join(PARAGRAPHS)}
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "How to plan a garden",
+        "articleBody": "\n\n".join(PARAGRAPHS),
+    }
     head = f'<title>How to plan a garden</title><script type="application/ld+json">{json.dumps(ld)}</script>'
-    html = page(_chrome() + '<div id="app-root" class="article-body"></div>'
-                '<p>Sign up for our newsletter and get ten percent off your first order of seeds.</p>', head)
+    html = page(
+        _chrome() + '<div id="app-root" class="article-body"></div>'
+        "<p>Sign up for our newsletter and get ten percent off your first order of seeds.</p>",
+        head,
+    )
     article = clean_html(html, URL, options=GENERIC)
     for text in PARAGRAPHS:
         assert text in article.body
@@ -97,9 +117,11 @@ def test_suspect_needs_a_page_with_text_to_compare() -> None:
 
 
 def test_strip_hidden_keeps_class_junk_and_drops_hidden_elements() -> None:
-    tree = parse_html('<html><body><div class="sidebar"><p>Kept by the light pruning.</p></div>'
-                      '<div style="display: none"><p>Hidden offer.</p></div><nav role="navigation">Menu</nav>'
-                      '<script>var a = 1;</script></body></html>')
+    tree = parse_html(
+        '<html><body><div class="sidebar"><p>Kept by the light pruning.</p></div>'
+        '<div style="display: none"><p>Hidden offer.</p></div><nav role="navigation">Menu</nav>'
+        "<script>var a = 1;</script></body></html>"
+    )
     text = strip_hidden(tree).body.text()
     assert "Kept by the light pruning." in text
     assert "Hidden offer" not in text and "var a" not in text and "Menu" not in text
@@ -116,9 +138,11 @@ def test_a_table_laid_out_page_gives_paragraphs_not_one_table_row() -> None:
     # 2000s news sites (tengrinews.kz in 2012 among them) put header, sidebar and article in the
     # cells of one layout table; trafilatura would give the whole page as one `| ... |` row.
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    html = page('<table width="1000"><tr><td colspan="2"><a href="/">Home</a> | <a href="/blog/">Blog</a></td></tr>'
-                '<tr><td width="200"><b>Popular</b><br><a href="/1">Seed catalogue</a><br><a href="/2">Tools</a></td>'
-                f'<td><h1>How to plan a garden</h1>{body}</td></tr><tr><td colspan="2">© 2012 Example.</td></tr></table>')
+    html = page(
+        '<table width="1000"><tr><td colspan="2"><a href="/">Home</a> | <a href="/blog/">Blog</a></td></tr>'
+        '<tr><td width="200"><b>Popular</b><br><a href="/1">Seed catalogue</a><br><a href="/2">Tools</a></td>'
+        f'<td><h1>How to plan a garden</h1>{body}</td></tr><tr><td colspan="2">© 2012 Example.</td></tr></table>'
+    )
     article = clean_html(html, URL, options=GENERIC)
     assert article.body.split("\n\n") == PARAGRAPHS
 

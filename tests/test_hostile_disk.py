@@ -1,4 +1,5 @@
 """Hostile disk state: a full disk fails the run loudly and leaves the output repairable; the next run repairs it."""
+
 from __future__ import annotations
 
 import errno
@@ -21,14 +22,23 @@ KHABAR_RU = SPIDERS["khabar_ru"]
 
 
 def _exporter(tmp_path: Path, fsync: str = "line") -> pipelines.ExportPipeline:
-    crawler = get_crawler(KHABAR_RU, {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_BACKEND": "sqlite",
-                                     "KAZNEWS_OUTPUT": str(tmp_path / "out.jsonl"), "KAZNEWS_FSYNC": fsync})
+    crawler = get_crawler(
+        KHABAR_RU,
+        {
+            "KAZNEWS_STATE": str(tmp_path / "state.sqlite"),
+            "KAZNEWS_BACKEND": "sqlite",
+            "KAZNEWS_OUTPUT": str(tmp_path / "out.jsonl"),
+            "KAZNEWS_FSYNC": fsync,
+        },
+    )
     return pipelines.ExportPipeline(crawler)
 
 
 def _record(n: int) -> Record:
     url = f"https://khabar.kz/ru/news/item/{n}-story"
-    return Record({"url": url, "canonical_url": url, "title": f"Story {n}", "body": f"Body of story {n}."}, url, FETCHED)
+    return Record(
+        {"url": url, "canonical_url": url, "title": f"Story {n}", "body": f"Body of story {n}."}, url, FETCHED
+    )
 
 
 def _lines(path: Path) -> list[dict[str, object]]:
@@ -45,6 +55,7 @@ def test_disk_full_mid_write_cuts_the_fragment_and_uncounts(tmp_path: Path, monk
         if len(data) > 10:
             return real_write(fd, bytes(data[: len(data) // 2]))  # a short write, then the disk is full
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(pipelines.os, "write", short_then_full)
     out.process_item(_record(2))
     monkeypatch.setattr(pipelines.os, "write", real_write)
@@ -54,8 +65,12 @@ def test_disk_full_mid_write_cuts_the_fragment_and_uncounts(tmp_path: Path, monk
     with pytest.raises(DropItem, match="output_failed"):
         out.process_item(_record(3))
     out.close_spider()
-    assert report({"khabar_ru": {**summary(stats.get_stats()), "reason": "finished"}},
-                  {"khabar_ru": "khabar.kz"}, "out.jsonl") == 1  # the CLI exits non-zero
+    assert (
+        report(
+            {"khabar_ru": {**summary(stats.get_stats()), "reason": "finished"}}, {"khabar_ru": "khabar.kz"}, "out.jsonl"
+        )
+        == 1
+    )  # the CLI exits non-zero
     again = _exporter(tmp_path)  # the next run emits the lost story again: it was never recorded
     again.process_item(_record(2))
     again.close_spider()
@@ -69,6 +84,7 @@ def test_disk_full_on_fsync_fails_the_batch(tmp_path: Path, monkeypatch: pytest.
 
     def full(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
+
     monkeypatch.setattr(pipelines.os, "fsync", full)
     out.close_spider()
     assert (tmp_path / "out.jsonl").read_bytes() == b""
@@ -76,8 +92,10 @@ def test_disk_full_on_fsync_fails_the_batch(tmp_path: Path, monkeypatch: pytest.
     assert out.crawler.stats.get_value("kaznews/output_failed") == 3
 
 
-@pytest.mark.parametrize("garbage", [b'{"url": "https://khabar.kz/ru/news/item/9-x", "bo', b"\x00\x00\x00\n", b"[1, 2]\n",
-                                     b"not json at all\n"])
+@pytest.mark.parametrize(
+    "garbage",
+    [b'{"url": "https://khabar.kz/ru/news/item/9-x", "bo', b"\x00\x00\x00\n", b"[1, 2]\n", b"not json at all\n"],
+)
 def test_next_run_cuts_a_fragment_and_what_follows_it(tmp_path: Path, garbage: bytes) -> None:
     out = _exporter(tmp_path)
     out.process_item(_record(1))
@@ -129,8 +147,9 @@ def test_garbage_in_an_output_a_reseeded_state_reads_is_kept_and_skipped(tmp_pat
     out.close_spider()
 
 
-def test_corrupt_state_is_set_aside_and_reseeded_from_the_output(tmp_path: Path,
-                                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_corrupt_state_is_set_aside_and_reseeded_from_the_output(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     out = _exporter(tmp_path)
     out.process_item(_record(1))
     out.close_spider()
@@ -151,5 +170,6 @@ def test_a_1970_server_date_is_not_an_anchor() -> None:
     from datetime import UTC, datetime
 
     from scrapers.base import served_at
+
     assert served_at("Thu, 01 Jan 1970 00:00:00 GMT") > datetime(2020, 1, 1, tzinfo=UTC)
     assert served_at("Mon, 05 Jan 2026 10:00:00 GMT") == datetime(2026, 1, 5, 10, tzinfo=UTC)

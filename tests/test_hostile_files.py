@@ -1,4 +1,5 @@
 """Hostile files for `kaznews clean`: corrupt, truncated and bomb .html.gz files, FIFOs; each is skipped, the run goes on."""
+
 from __future__ import annotations
 
 import gzip
@@ -55,7 +56,9 @@ def test_gzip_is_inflated_no_further_than_the_cap(pages: Path) -> None:
     assert read_input(pages / "good.html.gz") == PAGE.read_bytes()
 
 
-@pytest.mark.parametrize(("name", "match"), [("truncated", "truncated"), ("corrupt", "corrupt"), ("notgzip", "corrupt")])
+@pytest.mark.parametrize(
+    ("name", "match"), [("truncated", "truncated"), ("corrupt", "corrupt"), ("notgzip", "corrupt")]
+)
 def test_broken_gzip_is_a_typed_error(pages: Path, name: str, match: str) -> None:
     with pytest.raises(NotHTMLError, match=match):
         read_input(pages / f"{name}.html.gz")

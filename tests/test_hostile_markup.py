@@ -1,4 +1,5 @@
 """Hostile markup: crowded start tags are bounded before parsing; a bad JSON-LD block is skipped, not the page."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,10 @@ BODY = "<p>Первый абзац новости о событии в горо�
 
 def _crowded(n: int, value: str = "x") -> bytes:
     attrs = " ".join(f'a{i}="{value}"' for i in range(n))
-    return (f"<html><head><title>Новость</title></head><body><article><h1>Новость</h1><div {attrs}>{BODY}</div>"
-            "</article></body></html>").encode()
+    return (
+        f"<html><head><title>Новость</title></head><body><article><h1>Новость</h1><div {attrs}>{BODY}</div>"
+        "</article></body></html>"
+    ).encode()
 
 
 def _best(run: object, repeats: int = 3) -> float:
@@ -61,22 +64,34 @@ def test_attribute_count_grows_linearly() -> None:
 
 def _jsonld(*blocks: str) -> bytes:
     scripts = "".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
-    return (f"<html><head><title>Новость</title>{scripts}</head><body><article><h1>Новость</h1>{BODY}"
-            "</article></body></html>").encode()
+    return (
+        f"<html><head><title>Новость</title>{scripts}</head><body><article><h1>Новость</h1>{BODY}"
+        "</article></body></html>"
+    ).encode()
 
 
-GOOD = json.dumps({"@type": "NewsArticle", "headline": "Новость", "datePublished": "2026-01-05T10:00:00+05:00",
-                   "author": {"@type": "Person", "name": "Айгуль Серикова"}}, ensure_ascii=False)
+GOOD = json.dumps(
+    {
+        "@type": "NewsArticle",
+        "headline": "Новость",
+        "datePublished": "2026-01-05T10:00:00+05:00",
+        "author": {"@type": "Person", "name": "Айгуль Серикова"},
+    },
+    ensure_ascii=False,
+)
 
 
-@pytest.mark.parametrize("bad", [
-    '{"@type": "NewsArticle", "headline": "\\ud83d broken", "author": {"name": "\\udc00x"}}',  # lone surrogates
-    "[" * 5000 + "]" * 5000,  # deeper than json can parse
-    '{"@type": "BreadcrumbList", "itemListElement": [{"position": "first", "name": "A"}, {"position": 2, "name": "B"}]}',
-    '{"@type": "BreadcrumbList", "itemListElement": [{"position": {"x": 1}, "name": "A"}, {"position": 1e999}]}',
-    '{"@type": "BreadcrumbList", "itemListElement": "nope"}',
-    '{"@type": ["NewsArticle", {"x": 1}], "author": [[[[{"name": 5}]]]], "keywords": {"name": []}}',
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"@type": "NewsArticle", "headline": "\\ud83d broken", "author": {"name": "\\udc00x"}}',  # lone surrogates
+        "[" * 5000 + "]" * 5000,  # deeper than json can parse
+        '{"@type": "BreadcrumbList", "itemListElement": [{"position": "first", "name": "A"}, {"position": 2, "name": "B"}]}',
+        '{"@type": "BreadcrumbList", "itemListElement": [{"position": {"x": 1}, "name": "A"}, {"position": 1e999}]}',
+        '{"@type": "BreadcrumbList", "itemListElement": "nope"}',
+        '{"@type": ["NewsArticle", {"x": 1}], "author": [[[[{"name": 5}]]]], "keywords": {"name": []}}',
+    ],
+)
 def test_bad_jsonld_block_skips_only_itself(bad: str) -> None:
     article = clean_html(_jsonld(bad, GOOD), URL)
     article.to_json().encode("utf-8")  # no lone surrogate reaches the record
@@ -84,15 +99,25 @@ def test_bad_jsonld_block_skips_only_itself(bad: str) -> None:
 
 
 def test_lone_surrogates_never_reach_the_article() -> None:
-    block = json.dumps({"@type": "NewsArticle", "headline": "Новость \ud83d", "author": {"name": "Имя \udc00"},
-                        "datePublished": "2026-01-05T10:00:00+05:00"})
+    block = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "headline": "Новость \ud83d",
+            "author": {"name": "Имя \udc00"},
+            "datePublished": "2026-01-05T10:00:00+05:00",
+        }
+    )
     article = clean_html(_jsonld(block), URL)
     encoded = article.to_json().encode("utf-8")
     assert b"\\ud83d" not in encoded and "Новость" in article.title
 
 
 def test_lone_surrogates_in_text_input_are_replaced() -> None:
-    html = "<html><head><title>Новость \ud83d</title></head><body><article><h1>Новость</h1>" + BODY + "</article></body></html>"
+    html = (
+        "<html><head><title>Новость \ud83d</title></head><body><article><h1>Новость</h1>"
+        + BODY
+        + "</article></body></html>"
+    )
     article = clean_html(html, URL)
     article.to_json().encode("utf-8")
     assert "surrogates_replaced" in article.warnings

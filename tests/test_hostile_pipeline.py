@@ -1,4 +1,5 @@
 """Hostile pages in the Scrapy pipeline: a page that cleans too slowly is dropped with a reason, the crawl goes on."""
+
 from __future__ import annotations
 
 import logging
@@ -24,8 +25,11 @@ def _spin(*args: object, **kwargs: object) -> None:
 
 
 def _crawler(tmp_path: Path):
-    settings = {"KAZNEWS_STATE": str(tmp_path / "state.sqlite"), "KAZNEWS_PAGE_BUDGET": BUDGET_S,
-                "KAZNEWS_BACKEND": "sqlite"}
+    settings = {
+        "KAZNEWS_STATE": str(tmp_path / "state.sqlite"),
+        "KAZNEWS_PAGE_BUDGET": BUDGET_S,
+        "KAZNEWS_BACKEND": "sqlite",
+    }
     return get_crawler(SPIDERS["khabar_ru"], settings)
 
 
@@ -40,8 +44,9 @@ def test_page_budget_interrupts_and_restores() -> None:
         assert sum(range(1000)) == 499500
 
 
-def test_slow_page_is_dropped_and_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          caplog: pytest.LogCaptureFixture) -> None:
+def test_slow_page_is_dropped_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     crawler = _crawler(tmp_path)
     stage = pipelines.CleanPipeline(crawler)
     real = pipelines.clean_html
@@ -51,8 +56,10 @@ def test_slow_page_is_dropped_and_counted(tmp_path: Path, monkeypatch: pytest.Mo
     assert crawler.stats.get_value("kaznews/dropped/too_slow") == 1
     assert any("too_slow" in r.getMessage() for r in caplog.records)
     monkeypatch.setattr(pipelines, "clean_html", real)  # the next page is cleaned as usual
-    body = ("<html><head><title>Заголовок</title></head><body><article><h1>Заголовок</h1>"
-            + "<p>Текст новости о событии в городе, достаточно длинный для статьи.</p>" * 5
-            + "</article></body></html>").encode()
+    body = (
+        "<html><head><title>Заголовок</title></head><body><article><h1>Заголовок</h1>"
+        + "<p>Текст новости о событии в городе, достаточно длинный для статьи.</p>" * 5
+        + "</article></body></html>"
+    ).encode()
     record = stage.process_item(_page(body))
     assert "Текст новости" in record.article["body"]

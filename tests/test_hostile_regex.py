@@ -5,6 +5,7 @@ grows about 100x (up to 3x more when the larger input leaves the CPU caches), a 
 10,000x, so the bound GROWTH_MAX leaves room for a loaded machine.
 Each call runs under a time budget so a regression fails instead of hanging the suite.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,9 @@ _NUM = r"[-+]?\d+(?:[.,]\d+)?"
 OLD_TICKER = re.compile(
     rf"^(?:{_CURRENCY}\s*[:=]?\s*(?:{_NUM}(?:\s*[/↑↓▲▼%]\s*(?:{_NUM})?)*)?\s*[,;|]?\s*)+$", re.IGNORECASE
 )
-OLD_UI_LINE = re.compile(UI_LINE.pattern.replace(r"\s*+[:(]?+\s*+[\d\s]*+\)?$", r"\s*[:(]?\s*[\d\s]*\)?$"), re.IGNORECASE)
+OLD_UI_LINE = re.compile(
+    UI_LINE.pattern.replace(r"\s*+[:(]?+\s*+[\d\s]*+\)?$", r"\s*[:(]?\s*[\d\s]*\)?$"), re.IGNORECASE
+)
 OLD_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·:»/]|-{1,2}|::)\s+")
 OLD_NUMBERS_ONLY = re.compile(r"^[-+]?\d+(?:[.,]\d+)?(?:\s*[/|↑↓▲▼%]\s*[-+]?\d+(?:[.,]\d+)?)+\s*%?$")
 OLD_COUNTER = re.compile(
@@ -42,8 +45,31 @@ OLD_COUNTER = re.compile(
 )
 
 SPACES = [" ", "\u1680", "\u0085", "\u2028", "\t", "\u00a0", "\n"]
-TICKER_TOKENS = ["USD", "usd", "eur", "$", "Нефть", "5", "12", "-3", "+4", ".", ",", ";", "|", ":", "=", "/", "%",
-                 "↑", "▼", "x", "1.5", "2,5", *SPACES]
+TICKER_TOKENS = [
+    "USD",
+    "usd",
+    "eur",
+    "$",
+    "Нефть",
+    "5",
+    "12",
+    "-3",
+    "+4",
+    ".",
+    ",",
+    ";",
+    "|",
+    ":",
+    "=",
+    "/",
+    "%",
+    "↑",
+    "▼",
+    "x",
+    "1.5",
+    "2,5",
+    *SPACES,
+]
 UI_TOKENS = ["Поделиться", "Share", "Просмотров", "views", "1", "23", ":", "(", ")", "x", *SPACES]
 NUMBER_TOKENS = ["1", "23", "-", "+", ".", ",", "/", "|", "%", "↑", "▲", "👁", "❤️", "K", "тыс.", "млн", "x", *SPACES]
 TITLE_TOKENS = ["Title", "Хабар", "|", "-", "--", "::", ":", "/", "»", "—", "x", *SPACES]
@@ -100,9 +126,23 @@ def _pumped(prefix: str, pump: str) -> Callable[[int], str]:
 
 # (prefix, pump): the attacks of issue 16 and the runs every rule family must survive.
 ATTACKS = [
-    ("", "USD "), ("", "USD: 1 / "), ("Поделиться", "\u1680"), ("Share", "\u0085"), ("Views", "\u2028"),
-    ("Фото", "\u1680"), ("", "1 "), ("", "1."), ("", "1/"), ("", "👁 "), ("", "- "), ("Title", " \u1680"),
-    ("Читайте также", " "), ("Текст.", " Фото"), ("", "Aa. "), ("", "« "), ("Подписаться", "\u2028"),
+    ("", "USD "),
+    ("", "USD: 1 / "),
+    ("Поделиться", "\u1680"),
+    ("Share", "\u0085"),
+    ("Views", "\u2028"),
+    ("Фото", "\u1680"),
+    ("", "1 "),
+    ("", "1."),
+    ("", "1/"),
+    ("", "👁 "),
+    ("", "- "),
+    ("Title", " \u1680"),
+    ("Читайте также", " "),
+    ("Текст.", " Фото"),
+    ("", "Aa. "),
+    ("", "« "),
+    ("Подписаться", "\u2028"),
 ]
 
 
@@ -118,8 +158,14 @@ def test_issue_attacks_come_back() -> None:
         assert clean_text("USD: 503.9 / 506.9\nТекст.") == "Текст."
 
 
-PROFILE_RULES = sorted({rx for profile in all_profiles() for layout in profile.layouts
-                        for rx in (*layout.rules.drop_line, *layout.rules.cut_after)})
+PROFILE_RULES = sorted(
+    {
+        rx
+        for profile in all_profiles()
+        for layout in profile.layouts
+        for rx in (*layout.rules.drop_line, *layout.rules.cut_after)
+    }
+)
 
 
 @pytest.mark.parametrize("pump", ["\u1680", " ", "1"])

@@ -1,4 +1,5 @@
 """Hostile URLs: only the outlet's hosts and the mirror the user named are fetched, redirects included (SSRF)."""
+
 from __future__ import annotations
 
 import gzip
@@ -30,36 +31,49 @@ def _spider(tmp_path: Path, base_url: str = "") -> NewsSpider:
 
 
 def _sitemap(*locs: str) -> bytes:
-    return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>").encode()
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+        + "</urlset>"
+    ).encode()
 
 
-@pytest.mark.parametrize("loc", [
-    "http://127.0.0.1:6379\\@khabar.kz/ru/news/obshchestvo/item/1-x",  # urllib sees khabar.kz, Scrapy fetches 127.0.0.1
-    "http://127.0.0.1:6379\\\\@khabar.kz/ru/news/obshchestvo/item/1-x",
-    "http://khabar.kz.evil.example/ru/news/obshchestvo/item/1-x",
-    "http://evil.example/ru/news/obshchestvo/item/1-x?u=http://khabar.kz/",
-    "http://user@127.0.0.1:8000/ru/news/obshchestvo/item/1-x#@khabar.kz",
-])
+@pytest.mark.parametrize(
+    "loc",
+    [
+        "http://127.0.0.1:6379\\@khabar.kz/ru/news/obshchestvo/item/1-x",  # urllib sees khabar.kz, Scrapy fetches 127.0.0.1
+        "http://127.0.0.1:6379\\\\@khabar.kz/ru/news/obshchestvo/item/1-x",
+        "http://khabar.kz.evil.example/ru/news/obshchestvo/item/1-x",
+        "http://evil.example/ru/news/obshchestvo/item/1-x?u=http://khabar.kz/",
+        "http://user@127.0.0.1:8000/ru/news/obshchestvo/item/1-x#@khabar.kz",
+    ],
+)
 def test_sitemap_urls_off_the_outlet_are_not_requested(tmp_path: Path, loc: str) -> None:
     spider = _spider(tmp_path)
-    response = TextResponse("https://khabar.kz/sitemap.xml", body=_sitemap(loc, ARTICLE), encoding="utf-8",
-                            request=Request("https://khabar.kz/sitemap.xml"))
+    response = TextResponse(
+        "https://khabar.kz/sitemap.xml",
+        body=_sitemap(loc, ARTICLE),
+        encoding="utf-8",
+        request=Request("https://khabar.kz/sitemap.xml"),
+    )
     urls = [r.url for r in spider.parse_discovery(response)]
     assert urls == [ARTICLE]
 
 
-@pytest.mark.parametrize(("url", "allowed"), [
-    (ARTICLE, True),
-    ("https://www.khabar.kz/ru/", True),
-    ("https://24.kz/ru/", True),  # the same profile's other domain
-    ("http://127.0.0.1:6379\\@khabar.kz/x", False),
-    ("http://127.0.0.1:8123/ru/x", True),  # the mirror: exactly its host and port
-    ("http://127.0.0.1:8124/ru/x", False),
-    ("http://localhost:8123/ru/x", False),
-    ("file:///etc/passwd", False),
-    ("ftp://khabar.kz/x", False),
-])
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        (ARTICLE, True),
+        ("https://www.khabar.kz/ru/", True),
+        ("https://24.kz/ru/", True),  # the same profile's other domain
+        ("http://127.0.0.1:6379\\@khabar.kz/x", False),
+        ("http://127.0.0.1:8123/ru/x", True),  # the mirror: exactly its host and port
+        ("http://127.0.0.1:8124/ru/x", False),
+        ("http://localhost:8123/ru/x", False),
+        ("file:///etc/passwd", False),
+        ("ftp://khabar.kz/x", False),
+    ],
+)
 def test_guard_allows_only_the_outlet_and_the_mirror(tmp_path: Path, url: str, allowed: bool) -> None:
     spider = _spider(tmp_path, "http://127.0.0.1:8123/khabar_ru")
     guard = HostGuardMiddleware(spider.crawler)
@@ -106,8 +120,11 @@ def redirect_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     port = secret.server_address[1]
     links = ["/ru/stolen-a00009"]
     index = root / "inform.kz" / "mirror" / "inform_ru" / "lenta" / "index"
-    index.write_text("<html><body>" + "".join(f'<a href="{{base_url}}{p}">x</a>' for p in links)
-                     + f'<a href="http://127.0.0.1:{port}\\@inform.kz/ru/direct-a00010">y</a></body></html>')
+    index.write_text(
+        "<html><body>"
+        + "".join(f'<a href="{{base_url}}{p}">x</a>' for p in links)
+        + f'<a href="http://127.0.0.1:{port}\\@inform.kz/ru/direct-a00010">y</a></body></html>'
+    )
     server = MirrorServer(root, [SPIDERS["inform_ru"]])
     server.routes["/inform_ru/ru/stolen-a00009"] = redirect_to(lambda n: f"http://127.0.0.1:{port}/ru/stolen-a00009")
     try:
@@ -125,8 +142,11 @@ def test_redirect_off_the_mirror_is_refused(redirect_run: Run) -> None:
 
 
 def _index(*locs: str) -> bytes:
-    return ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            + "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs) + "</sitemapindex>").encode()
+    return (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs)
+        + "</sitemapindex>"
+    ).encode()
 
 
 def test_sitemap_index_chains_stop_at_a_depth(tmp_path: Path) -> None:
@@ -135,8 +155,9 @@ def test_sitemap_index_chains_stop_at_a_depth(tmp_path: Path) -> None:
     depth, followed = 0, 0
     while depth < 10:
         request = Request(url, meta={"kaznews_depth": depth})
-        response = TextResponse(url, body=_index(f"https://khabar.kz/sitemap-{depth + 1}.xml"), encoding="utf-8",
-                                request=request)
+        response = TextResponse(
+            url, body=_index(f"https://khabar.kz/sitemap-{depth + 1}.xml"), encoding="utf-8", request=request
+        )
         children = list(spider.parse_discovery(response))
         if not children:
             break
@@ -152,11 +173,13 @@ def test_retry_after_is_honoured() -> None:
     from scrapy.http import Response
 
     from scrapers.middlewares import RETRY_AFTER, RetryAfterMiddleware, retry_after
+
     now = datetime(2026, 1, 5, 10, tzinfo=UTC)
     assert retry_after(b"120") == 120
     assert retry_after(b"Mon, 05 Jan 2026 10:00:30 GMT", now) == 30
     assert retry_after(b"soon") == 0 and retry_after(None) == 0
     request = Request("https://khabar.kz/ru/")
-    RetryAfterMiddleware().process_response(request, Response(request.url, status=429,
-                                                              headers={"Retry-After": "7"}, request=request))
+    RetryAfterMiddleware().process_response(
+        request, Response(request.url, status=429, headers={"Retry-After": "7"}, request=request)
+    )
     assert request.copy().meta[RETRY_AFTER] == 7  # RetryMiddleware retries a copy

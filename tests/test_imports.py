@@ -1,4 +1,5 @@
 """The import graph of the two packages: no cycles, and the cleaner library apart from the tooling."""
+
 from __future__ import annotations
 
 import ast
@@ -92,8 +93,10 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 def test_type_checking_imports_are_not_edges(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
-    module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import cleaners.profiles\n"
-                      "else:\n    import cleaners.errors\nimport cleaners.select\n")
+    module.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import cleaners.profiles\n"
+        "else:\n    import cleaners.errors\nimport cleaners.select\n"
+    )
     known = {"cleaners.profiles": module, "cleaners.errors": module, "cleaners.select": module}
     assert imported("x.m", module, known) == {"typing", "cleaners.errors", "cleaners.select"}
 
@@ -125,16 +128,23 @@ def test_the_cleaner_library_imports_no_tooling() -> None:
 
 
 def test_import_cleaners_loads_only_the_library() -> None:
-    code = ("import sys, cleaners; cleaners.clean_html(b'<html><body><p>x</p></body></html>');"
-            "print(' '.join(sorted(m for m in sys.modules)))")
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                cwd=ROOT).stdout.split())
+    code = (
+        "import sys, cleaners; cleaners.clean_html(b'<html><body><p>x</p></body></html>');"
+        "print(' '.join(sorted(m for m in sys.modules)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.split()
+    )
     assert not loaded & {*CLEANER_TOOLS, *HEAVY}, sorted(loaded & {*CLEANER_TOOLS, *HEAVY})
     assert not any(m.split(".")[0] in TOOLING for m in loaded)
 
 
 def test_the_library_changes_no_global_logger() -> None:
-    code = ("import logging, cleaners; cleaners.clean_html(b'<html><body><p>x</p></body></html>');"
-            "print(logging.getLogger('trafilatura').level, logging.getLogger().level)")
+    code = (
+        "import logging, cleaners; cleaners.clean_html(b'<html><body><p>x</p></body></html>');"
+        "print(logging.getLogger('trafilatura').level, logging.getLogger().level)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert run.stdout.split() == [str(logging.NOTSET), str(logging.WARNING)]

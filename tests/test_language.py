@@ -3,6 +3,7 @@
 The labelled set (tests/data/language: hand-written sentences and paragraphs, the seeds, every
 fixture body) is loaded by bench.language, which prints the same figures per language.
 """
+
 from __future__ import annotations
 
 import socket
@@ -55,30 +56,46 @@ def test_fixture_bodies_and_seeds_at_least_99_percent(labelled) -> None:
 
 
 def test_kazakh_latin_both_alphabets_and_its_neighbours() -> None:
-    assert detect_language("Qazaqstan Respýblıkasynyń Úkimeti jańa jobany maquldady, ol kelesi jyly iske asady.") == "kk"
-    assert detect_language("Qazaqstan Respublikasynyñ Ükımetı jaña jobany maqūldady, ol kelesı jyly ıske asady.") == "kk"
+    assert (
+        detect_language("Qazaqstan Respýblıkasynyń Úkimeti jańa jobany maquldady, ol kelesi jyly iske asady.") == "kk"
+    )
+    assert (
+        detect_language("Qazaqstan Respublikasynyñ Ükımetı jaña jobany maqūldady, ol kelesı jyly ıske asady.") == "kk"
+    )
     assert detect_language("Türkiye Cumhuriyeti Hükümeti yeni projeyi onayladı, proje gelecek yıl uygulanacak.") == "tr"
     assert detect_language("Qazaqstan Temir Joly and the railways of Türkiye signed a freight deal on Monday.") == "en"
-    assert detect_language("Azərbaycan Respublikasının Hökuməti yeni layihəni təsdiqlədi, layihə gələn il həyata keçiriləcək.") == "az"
+    assert (
+        detect_language(
+            "Azərbaycan Respublikasının Hökuməti yeni layihəni təsdiqlədi, layihə gələn il həyata keçiriləcək."
+        )
+        == "az"
+    )
 
 
 def test_mixed_pages_get_the_language_of_their_body() -> None:
     russian = "<p>В Астане открыли новую школу на 1200 мест. В здании есть спортивный зал и бассейн.</p>" * 3
-    page = f"<html lang='kk'><head><title>Астанада жаңа мектеп ашылды</title></head><body><article>" \
-           f"<h1>Астанада жаңа мектеп ашылды</h1>{russian}</article></body></html>"
+    page = (
+        f"<html lang='kk'><head><title>Астанада жаңа мектеп ашылды</title></head><body><article>"
+        f"<h1>Астанада жаңа мектеп ашылды</h1>{russian}</article></body></html>"
+    )
     assert clean_html(page, "https://example.org/news/1").language == "ru"
-    kazakh = ("<p>Павлодарда жылу маусымы мерзімінен бұрын басталады. Қала әкімінің орынбасары бұл туралы "
-              "брифингте мәлімдеді.</p><p>«Мы готовы начать отопительный сезон раньше обычного», – деді ол.</p>"
-              "<p>Оның айтуынша, барлық қазандықтар мен жылу желілері жөндеуден өтіп, сынақтан сәтті шыққан.</p>")
+    kazakh = (
+        "<p>Павлодарда жылу маусымы мерзімінен бұрын басталады. Қала әкімінің орынбасары бұл туралы "
+        "брифингте мәлімдеді.</p><p>«Мы готовы начать отопительный сезон раньше обычного», – деді ол.</p>"
+        "<p>Оның айтуынша, барлық қазандықтар мен жылу желілері жөндеуден өтіп, сынақтан сәтті шыққан.</p>"
+    )
     page = f"<html lang='ru'><body><article><h1>Отопительный сезон</h1>{kazakh}</article></body></html>"
     assert clean_html(page, "https://example.org/news/2").language == "kk"
 
 
 def test_foreign_pages_are_not_forced_into_ru_kk_en() -> None:
-    german = "<p>Der Bürgermeister hat am Montag eine neue Schule in Köln eröffnet. Das Gebäude bietet Platz " \
-             "für 1200 Schülerinnen und Schüler und ist mit modernen Laboren ausgestattet.</p>" * 2
-    article = clean_html(f"<html lang='en'><body><article><h1>Neue Schule</h1>{german}</article></body></html>",
-                         "https://example.de/a/1")
+    german = (
+        "<p>Der Bürgermeister hat am Montag eine neue Schule in Köln eröffnet. Das Gebäude bietet Platz "
+        "für 1200 Schülerinnen und Schüler und ist mit modernen Laboren ausgestattet.</p>" * 2
+    )
+    article = clean_html(
+        f"<html lang='en'><body><article><h1>Neue Schule</h1>{german}</article></body></html>", "https://example.de/a/1"
+    )
     assert article.language == "de"
 
 
@@ -101,7 +118,16 @@ def test_odd_text_gets_an_answer_not_an_error() -> None:
 
 def test_normalize_lang_gives_iso_639_1() -> None:
     assert [normalize_lang(v) for v in ("ru-RU", "kz", "kaz", "KK", "de_DE", "ukr", "ua", "tr", "en-GB")] == [
-        "ru", "kk", "kk", "kk", "de", "uk", "uk", "tr", "en"]
+        "ru",
+        "kk",
+        "kk",
+        "kk",
+        "de",
+        "uk",
+        "uk",
+        "tr",
+        "en",
+    ]
     assert [normalize_lang(v) for v in (None, "", "x-klingon", "12", "zz-top-lang")] == [None, None, None, None, "zz"]
 
 

@@ -5,6 +5,7 @@ The test does what docs/adding-an-outlet.md says in a fresh copy of the checkout
 `python -m scrapers.mirror build example.kz`, and crawls that mirror on 127.0.0.1 with
 `scrapy crawl example_ru`; no spider file and no registry is edited.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -37,16 +38,22 @@ PROFILE = SiteProfile(
                     date=("time@datetime",)),),
 )
 '''
-BODY = ("В Астане открыли новый мост через реку Есиль, сообщили в акимате города в понедельник утром.",
-        "Движение по мосту откроют для автомобилей и пешеходов после проверки всех конструкций.")
-PAGE = ("<!doctype html><html><head><title>Открыт новый мост</title></head><body><h1>Открыт новый мост</h1>"
-        '<time datetime="2026-11-30T10:15:00+05:00">30 ноября 2026</time><div class="story">'
-        + "".join(f"<p>{p}</p>" for p in BODY) + "</div></body></html>")
+BODY = (
+    "В Астане открыли новый мост через реку Есиль, сообщили в акимате города в понедельник утром.",
+    "Движение по мосту откроют для автомобилей и пешеходов после проверки всех конструкций.",
+)
+PAGE = (
+    "<!doctype html><html><head><title>Открыт новый мост</title></head><body><h1>Открыт новый мост</h1>"
+    '<time datetime="2026-11-30T10:15:00+05:00">30 ноября 2026</time><div class="story">'
+    + "".join(f"<p>{p}</p>" for p in BODY)
+    + "</div></body></html>"
+)
 
 
 def _run(clone: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=clone, capture_output=True, text=True, timeout=300,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=clone, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def _profile(path: Path) -> SiteProfile:
@@ -63,8 +70,15 @@ def test_a_profile_file_alone_gives_a_spider_that_crawls_its_mirror(tmp_path: Pa
     outlet = clone / "fixtures/example.kz"
     outlet.mkdir(parents=True)
     (outlet / "ru-2026-bridge.html").write_text(PAGE, encoding="utf-8")
-    meta = {"ru-2026-bridge": {"url": URL, "captured": "2026-11", "provenance": "reconstructed",
-                               "origin": "written for tests/test_new_outlet.py", "reviewed": True}}
+    meta = {
+        "ru-2026-bridge": {
+            "url": URL,
+            "captured": "2026-11",
+            "provenance": "reconstructed",
+            "origin": "written for tests/test_new_outlet.py",
+            "reviewed": True,
+        }
+    }
     (outlet / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
     built = _run(clone, "scrapers.mirror", "build", "example.kz")
@@ -84,7 +98,8 @@ def test_a_profile_file_alone_gives_a_spider_that_crawls_its_mirror(tmp_path: Pa
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(i["url"], i["source"], i["title"], i["date"], i["body"]) for i in items] == [
-        (URL, "example.kz", "Открыт новый мост", "2026-11-30T10:15:00+05:00", "\n\n".join(BODY))]
+        (URL, "example.kz", "Открыт новый мост", "2026-11-30T10:15:00+05:00", "\n\n".join(BODY))
+    ]
 
 
 EDITION = Edition("ru", "example.kz", "", "https://example.kz/sitemap.xml", spider="example_ru", article=r"^/news/\d+")
@@ -97,19 +112,29 @@ def _edition(**changes: Any) -> Edition:
 LAYOUT = Layout(version="2026", valid_from="2026-01-01", body=("div.story",))
 
 
-@pytest.mark.parametrize(("editions", "layouts", "message"), [
-    ((_edition(start_url=""),), (LAYOUT,), "needs an absolute start_url"),
-    ((_edition(article="(unclosed"),), (LAYOUT,), "does not compile"),
-    ((_edition(spider="Example-RU"),), (LAYOUT,), "needs a spider name"),
-    ((_edition(next_page="/news?page=2"),), (LAYOUT,), "must be a path with {n}"),
-    ((_edition(), _edition(spider="example_kk")), (LAYOUT,), "two editions on example.kz"),
-    ((_edition(),), (Layout(version="2026", valid_from="2026-01-01", body=("div[",)),), "does not parse"),
-    ((_edition(),), (Layout(version="2020", valid_from="2020-01-01", body=("p",)), LAYOUT), "not newest first"),
-    ((_edition(),), (Layout(version="x", valid_from="2026-01-01", body=("p",), title=("h1@",)),
-                     Layout(version="y", valid_from="2025", body=("p",))), "is not an ISO date"),
-])
-def test_a_broken_profile_is_refused_with_its_name(editions: tuple[Edition, ...], layouts: tuple[Layout, ...],
-                                                   message: str) -> None:
+@pytest.mark.parametrize(
+    ("editions", "layouts", "message"),
+    [
+        ((_edition(start_url=""),), (LAYOUT,), "needs an absolute start_url"),
+        ((_edition(article="(unclosed"),), (LAYOUT,), "does not compile"),
+        ((_edition(spider="Example-RU"),), (LAYOUT,), "needs a spider name"),
+        ((_edition(next_page="/news?page=2"),), (LAYOUT,), "must be a path with {n}"),
+        ((_edition(), _edition(spider="example_kk")), (LAYOUT,), "two editions on example.kz"),
+        ((_edition(),), (Layout(version="2026", valid_from="2026-01-01", body=("div[",)),), "does not parse"),
+        ((_edition(),), (Layout(version="2020", valid_from="2020-01-01", body=("p",)), LAYOUT), "not newest first"),
+        (
+            (_edition(),),
+            (
+                Layout(version="x", valid_from="2026-01-01", body=("p",), title=("h1@",)),
+                Layout(version="y", valid_from="2025", body=("p",)),
+            ),
+            "is not an ISO date",
+        ),
+    ],
+)
+def test_a_broken_profile_is_refused_with_its_name(
+    editions: tuple[Edition, ...], layouts: tuple[Layout, ...], message: str
+) -> None:
     with pytest.raises(ProfileError, match="site profile example.kz: ") as caught:
         SiteProfile(id="example.kz", name="Example", domains=("example.kz",), editions=editions, layouts=layouts)
     assert message in str(caught.value)
@@ -121,25 +146,33 @@ def test_the_registry_refuses_a_spider_name_twice() -> None:
 
     tengri = profile_by_id("tengrinews.kz")
     assert tengri is not None
-    copy = SiteProfile(id="example.kz", name="Example", domains=("example.kz",),
-                       editions=(_edition(spider="tengrinews_ru"),), layouts=(LAYOUT,))
+    copy = SiteProfile(
+        id="example.kz",
+        name="Example",
+        domains=("example.kz",),
+        editions=(_edition(spider="tengrinews_ru"),),
+        layouts=(LAYOUT,),
+    )
     with pytest.raises(ProfileError, match="spider name 'tengrinews_ru' used by tengrinews.kz and example.kz"):
         check_registry([tengri, copy])
 
 
-@pytest.mark.parametrize(("url", "spider"), [
-    # the longest path prefix on the same host wins: /kz is the Kazakh edition, not the ru one
-    ("https://www.inform.kz/kz/some-story-1a2b3c", "inform_kz_kk"),
-    ("https://www.inform.kz/ru/some-story-1a2b3c", "inform_ru"),
-    ("https://kaz.inform.kz/some-story-1a2b3c", "inform_kk"),
-    # a subdomain falls back to its parent domain's edition; the same host beats it
-    ("https://m.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_ru"),
-    ("https://kaz.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_kk"),
-    # gov.kz: host and prefix are shared, the query names the edition
-    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=kk", "govkz_kk"),
-    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=en", "govkz_en"),
-    ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1", None),
-])
+@pytest.mark.parametrize(
+    ("url", "spider"),
+    [
+        # the longest path prefix on the same host wins: /kz is the Kazakh edition, not the ru one
+        ("https://www.inform.kz/kz/some-story-1a2b3c", "inform_kz_kk"),
+        ("https://www.inform.kz/ru/some-story-1a2b3c", "inform_ru"),
+        ("https://kaz.inform.kz/some-story-1a2b3c", "inform_kk"),
+        # a subdomain falls back to its parent domain's edition; the same host beats it
+        ("https://m.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_ru"),
+        ("https://kaz.tengrinews.kz/kazakhstan_news/story-551820/", "tengrinews_kk"),
+        # gov.kz: host and prefix are shared, the query names the edition
+        ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=kk", "govkz_kk"),
+        ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1?lang=en", "govkz_en"),
+        ("https://www.gov.kz/memleket/entities/mfa/press/news/details/1", None),
+    ],
+)
 def test_a_url_has_one_edition(url: str, spider: str | None) -> None:
     from cleaners.profiles import profile_for_url
 
@@ -149,14 +182,17 @@ def test_a_url_has_one_edition(url: str, spider: str | None) -> None:
     assert (edition.spider if edition else None) == spider
 
 
-@pytest.mark.parametrize(("spider", "url", "owned"), [
-    ("govkz_ru", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", True),
-    ("govkz_kk", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", False),
-    ("inform_ru", "https://www.inform.kz/kz/some-story-1a2b3c", False),
-    ("inform_kz_kk", "https://www.inform.kz/kz/some-story-1a2b3c", True),
-    ("tengrinews_ru", "https://m.tengrinews.kz/kazakhstan_news/story-551820/", False),  # not the edition's host
-    ("tengrinews_ru", "https://tengrinews.kz/kazakhstan_news/", False),  # a section front, not an article
-])
+@pytest.mark.parametrize(
+    ("spider", "url", "owned"),
+    [
+        ("govkz_ru", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", True),
+        ("govkz_kk", "https://www.gov.kz/memleket/entities/mfa/press/news/details/7?lang=ru", False),
+        ("inform_ru", "https://www.inform.kz/kz/some-story-1a2b3c", False),
+        ("inform_kz_kk", "https://www.inform.kz/kz/some-story-1a2b3c", True),
+        ("tengrinews_ru", "https://m.tengrinews.kz/kazakhstan_news/story-551820/", False),  # not the edition's host
+        ("tengrinews_ru", "https://tengrinews.kz/kazakhstan_news/", False),  # a section front, not an article
+    ],
+)
 def test_a_spider_owns_its_editions_articles(spider: str, url: str, owned: bool) -> None:
     from scrapers.spiders import SPIDERS
 

@@ -1,4 +1,5 @@
 """What the package needs from the checkout, and the optional parts it can do without."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -23,10 +24,19 @@ def test_the_checkout_fixtures_are_found_only_in_a_checkout(monkeypatch: pytest.
     assert fixtures.checkout_fixtures() == tmp_path / "fixtures"
 
 
-@pytest.mark.parametrize("args", [["fixtures", "check"], ["fixtures", "review"], ["fixtures", "update", "--outlet",
-                                  "kt.kz"], ["crawl", "kt_ru", "--mirror"], ["check-live", "--mirror"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fixtures", "check"],
+        ["fixtures", "review"],
+        ["fixtures", "update", "--outlet", "kt.kz"],
+        ["crawl", "kt_ru", "--mirror"],
+        ["check-live", "--mirror"],
+    ],
+)
 def test_commands_needing_the_fixtures_exit_2_outside_a_checkout(
-        args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(fixtures, "CHECKOUT", tmp_path)
     with pytest.raises(SystemExit) as exc:
         kaznews_main(args)
@@ -41,8 +51,9 @@ def test_a_missing_fixtures_folder_is_exit_2(tmp_path: Path, capsys: pytest.Capt
     assert cleaners_main(["fixtures", "check", "--fixtures", str(FIXTURES), "--outlet", "kt.kz"]) == 0
 
 
-def test_sites_without_fixtures_lists_every_outlet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_sites_without_fixtures_lists_every_outlet(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(fixtures, "CHECKOUT", tmp_path)
     assert cleaners_main(["sites"]) == 0
     rows = capsys.readouterr().out.splitlines()
@@ -54,4 +65,3 @@ def test_the_redis_backend_without_its_extra_says_what_to_install(monkeypatch: p
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "scrapy_redis" else real(name))
     with pytest.raises(RuntimeError, match=r"KAZNEWS_BACKEND=redis needs scrapy_redis: pip install 'kaznews\[redis\]'"):
         backend.Backend().update_settings(Settings({"KAZNEWS_BACKEND": "redis"}))
-

@@ -3,6 +3,7 @@
 The small pages are distilled from the failures measured on the public sets (wcxb-dev, AEB): the
 page shape that went wrong, rewritten by hand; no benchmark page is copied.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,9 +28,15 @@ def page(body: str, head: str = "<title>A page</title>") -> bytes:
 def teaser_cards(count: int, with_price: bool = False) -> str:
     """Cards as on a section front or a shop's category page: a headline link, a line, maybe a price."""
     price = "<span class='product-price'>$24.99</span>" if with_price else ""
-    return "<main>" + "".join(
-        f"<div class='card'><h3><a href='/item-{i}'>Headline number {i} about the council budget debate</a></h3>"
-        f"<p>Short teaser {i}.</p>{price}</div>" for i in range(count)) + "</main>"
+    return (
+        "<main>"
+        + "".join(
+            f"<div class='card'><h3><a href='/item-{i}'>Headline number {i} about the council budget debate</a></h3>"
+            f"<p>Short teaser {i}.</p>{price}</div>"
+            for i in range(count)
+        )
+        + "</main>"
+    )
 
 
 def test_an_article_without_metadata_under_a_short_url_is_an_article() -> None:
@@ -60,11 +67,15 @@ def test_a_collection_page_in_json_ld_weighs_against_an_article() -> None:
 def test_a_news_tape_of_stamped_teasers_is_a_listing_without_any_url() -> None:
     """Distilled from the kt.kz 2018 homepage saved without its URL (no canonical, no og:url): rubric
     and time lines between one-sentence teasers that the body extraction keeps."""
-    teaser = ("Депутаты обсудили поправки в бюджет на следующий год и предложили увеличить расходы на "
-              "строительство школ в регионах страны.")
-    tape = "".join(f"<div class='item'><span>политика&nbsp;&nbsp;21.03.2018 1{i}:27</span>"
-                   f"<a href='/news/{i}'>Новость номер {i} о решении правительства по бюджету</a><p>{teaser}</p></div>"
-                   for i in range(8))
+    teaser = (
+        "Депутаты обсудили поправки в бюджет на следующий год и предложили увеличить расходы на "
+        "строительство школ в регионах страны."
+    )
+    tape = "".join(
+        f"<div class='item'><span>политика&nbsp;&nbsp;21.03.2018 1{i}:27</span>"
+        f"<a href='/news/{i}'>Новость номер {i} о решении правительства по бюджету</a><p>{teaser}</p></div>"
+        for i in range(8)
+    )
     art = clean_html(page(f"<div class='tape'>{tape}</div>", "<title>Kazakhstan Today</title>"))
     assert art.page_kind == "listing" and "not_article" in art.warnings
 
@@ -84,39 +95,50 @@ def test_og_url_names_a_homepage_when_no_url_is_given() -> None:
 def test_prose_in_br_separated_divs_is_still_an_article() -> None:
     """AEB's old portal pages write the story as text and <br> in one div, no <p> at all."""
     story = "<div id='news_body'>" + "<br><br>".join(SENTENCE * 3 for _ in range(6)) + "</div>"
-    sidebar = "<ul>" + "".join(f"<li><a href='/n{i}'>Another story headline that is long enough {i}</a></li>"
-                               for i in range(10)) + "</ul>"
-    art = clean_html(page(story + sidebar, '<meta property="og:type" content="article">'),
-                     "http://portal.example.co.kr/news/news_view.html?idx=8576&page=1")
+    sidebar = (
+        "<ul>"
+        + "".join(f"<li><a href='/n{i}'>Another story headline that is long enough {i}</a></li>" for i in range(10))
+        + "</ul>"
+    )
+    art = clean_html(
+        page(story + sidebar, '<meta property="og:type" content="article">'),
+        "http://portal.example.co.kr/news/news_view.html?idx=8576&page=1",
+    )
     assert art.page_kind == "article" and art.body
 
 
-@pytest.mark.parametrize(("url", "kind"), [
-    ("https://www.nur.kz/", "homepage"),
-    ("https://tengrinews.kz/ru/", "homepage"),
-    ("https://tengrinews.kz/news/", "listing"),
-    ("https://example.kz/ru/news/page/3/", "listing"),
-    # `/page/` followed by a story slug is a WordPress page, not pagination (wcxb-dev: gdevelop.io)
-    ("https://example.io/page/how-to-make-a-good-game-the-tips", None),
-    ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", None),
-])
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://www.nur.kz/", "homepage"),
+        ("https://tengrinews.kz/ru/", "homepage"),
+        ("https://tengrinews.kz/news/", "listing"),
+        ("https://example.kz/ru/news/page/3/", "listing"),
+        # `/page/` followed by a story slug is a WordPress page, not pagination (wcxb-dev: gdevelop.io)
+        ("https://example.io/page/how-to-make-a-good-game-the-tips", None),
+        ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", None),
+    ],
+)
 def test_kind_from_url(url: str, kind: str | None) -> None:
     assert kind_from_url(url) == kind
     assert is_listing_url(url) is (kind is not None)
 
 
-@pytest.mark.parametrize(("url", "listing_word", "story"), [
-    ("https://shop.example.com/collections/wallets", True, False),
-    ("https://www.example.com/c/camp-stoves", True, False),
-    ("https://news.example.edu/topic/software", True, False),
-    ("https://example.com/category/recipes/air-fryer/", True, False),
-    # both signs: the page's own evidence decides (a long review here, a product grid there)
-    ("https://example.com/topics/health/best-electric-toothbrush-for-kids", True, True),
-    ("https://shop.example.com/collections/womens-insulated-down-jackets", True, True),
-    ("https://example.com/blog/how-to-choose-a-tent/", False, True),
-    ("https://www.example.com/2023/10/17/1206601882/plumbers", False, True),
-    ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", False, True),
-])
+@pytest.mark.parametrize(
+    ("url", "listing_word", "story"),
+    [
+        ("https://shop.example.com/collections/wallets", True, False),
+        ("https://www.example.com/c/camp-stoves", True, False),
+        ("https://news.example.edu/topic/software", True, False),
+        ("https://example.com/category/recipes/air-fryer/", True, False),
+        # both signs: the page's own evidence decides (a long review here, a product grid there)
+        ("https://example.com/topics/health/best-electric-toothbrush-for-kids", True, True),
+        ("https://shop.example.com/collections/womens-insulated-down-jackets", True, True),
+        ("https://example.com/blog/how-to-choose-a-tent/", False, True),
+        ("https://www.example.com/2023/10/17/1206601882/plumbers", False, True),
+        ("https://tengrinews.kz/kazakhstan_news/almatyi-nazvali-sroki-551820/", False, True),
+    ],
+)
 def test_url_shapes(url: str, listing_word: bool, story: bool) -> None:
     assert has_listing_segment(url) is listing_word
     assert is_article_url(url) is story
@@ -127,8 +149,11 @@ def test_url_shapes(url: str, listing_word: bool, story: bool) -> None:
 # A reconstructed 2012-style tengrinews.kz article (markup invented for this test, `reconstructed`:
 # 2012-era class names, none of the 2020/2024 layouts' classes, no og:type and no JSON-LD): the
 # header menu, the "Последние новости" tape of headline links, the article in div.news_text.
-_TAPE = "".join(f"<li><span>1{i}:0{i}</span> <a href='/kazakhstan_news/novost-{i}-2090{i}0/'>"
-                f"Новость ленты номер {i} о событиях в Казахстане за день</a></li>" for i in range(10))
+_TAPE = "".join(
+    f"<li><span>1{i}:0{i}</span> <a href='/kazakhstan_news/novost-{i}-2090{i}0/'>"
+    f"Новость ленты номер {i} о событиях в Казахстане за день</a></li>"
+    for i in range(10)
+)
 _STORY = (
     "Врачи Алматинского онкологического центра впервые в Казахстане провели операцию по пересадке "
     "костного мозга ребенку от неродственного донора, сообщили в пресс-службе управления здравоохранения.",
@@ -168,20 +193,24 @@ def test_an_old_layout_of_a_known_outlet_keeps_its_article() -> None:
 
 def test_the_same_outlet_listing_stays_a_listing() -> None:
     listing = TENGRI_2012.replace('<div class="news_text">', '<div class="news_text" hidden>').replace(
-        "".join(f"<p>{p}</p>" for p in _STORY), "")
+        "".join(f"<p>{p}</p>" for p in _STORY), ""
+    )
     art = clean_html(listing.encode(), "https://tengrinews.kz/kazakhstan_news/")
     assert art.page_kind == "listing" and "not_article" in art.warnings and art.body == ""
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Заголовок. Медицина. Tengrinews.kz", "Заголовок"),
-    ("Итоги года. В мире. Tengrinews.kz", "Итоги года"),
-    ("Назначен новый аким. Tengrinews.kz", "Назначен новый аким"),
-    # an initial before the last full stop is part of the headline, not a section
-    ("Вице-министром назначен А. Иванов. Tengrinews.kz", "Вице-министром назначен А. Иванов"),
-    ("Г. Алматы. Tengrinews.kz", "Г. Алматы"),
-    ("Tengrinews.kz продолжает работу. Tengrinews", "Tengrinews.kz продолжает работу"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Заголовок. Медицина. Tengrinews.kz", "Заголовок"),
+        ("Итоги года. В мире. Tengrinews.kz", "Итоги года"),
+        ("Назначен новый аким. Tengrinews.kz", "Назначен новый аким"),
+        # an initial before the last full stop is part of the headline, not a section
+        ("Вице-министром назначен А. Иванов. Tengrinews.kz", "Вице-министром назначен А. Иванов"),
+        ("Г. Алматы. Tengrinews.kz", "Г. Алматы"),
+        ("Tengrinews.kz продолжает работу. Tengrinews", "Tengrinews.kz продолжает работу"),
+    ],
+)
 def test_title_suffix_with_a_section_name(title: str, expected: str) -> None:
     profile = profile_by_id("tengrinews.kz")
     assert profile is not None
@@ -195,24 +224,30 @@ def test_page_kind_is_in_the_json(article_validator) -> None:
     article_validator.validate(data)
 
 
-@pytest.mark.parametrize(("url", "kind"), [
-    ("https://tengrinews.kz/kazakhstan_news/", "listing"),  # tengrinews.kz's Edition.listing_sections
-    ("https://24.kz/kz/zha-aly-tar", "listing"),  # 24.kz's Kazakh news listing
-    ("https://example.com/kazakhstan_news/", None),  # another site's section of that name says nothing
-])
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://tengrinews.kz/kazakhstan_news/", "listing"),  # tengrinews.kz's Edition.listing_sections
+        ("https://24.kz/kz/zha-aly-tar", "listing"),  # 24.kz's Kazakh news listing
+        ("https://example.com/kazakhstan_news/", None),  # another site's section of that name says nothing
+    ],
+)
 def test_an_outlets_listing_sections_come_from_its_profile(url: str, kind: str | None) -> None:
     profile = profile_for_url(url)
     sections = profile.listing_sections(url) if profile else ()
     assert kind_from_url(url, sections) == kind
 
 
-@pytest.mark.parametrize(("url", "kind"), [
-    ("http://archiv.example.de/?p=2895", None),  # a WordPress post on the root path
-    ("https://example.com/ru/?id=58354", None),
-    ("https://example.com/", "homepage"),
-    ("https://example.com/?lang=ru", "homepage"),
-    ("https://example.com/?page=2", "homepage"),
-    ("https://example.com/?p=", "homepage"),
-])
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("http://archiv.example.de/?p=2895", None),  # a WordPress post on the root path
+        ("https://example.com/ru/?id=58354", None),
+        ("https://example.com/", "homepage"),
+        ("https://example.com/?lang=ru", "homepage"),
+        ("https://example.com/?page=2", "homepage"),
+        ("https://example.com/?p=", "homepage"),
+    ],
+)
 def test_a_root_url_naming_one_item_is_not_a_homepage(url: str, kind: str | None) -> None:
     assert kind_from_url(url) == kind

@@ -1,4 +1,5 @@
 """The private Scrapy and scrapy-redis APIs of scrapers/private_api.py still behave as kaznews needs."""
+
 from __future__ import annotations
 
 import subprocess
@@ -41,8 +42,9 @@ SLOT_CHECK = textwrap.dedent("""
 
 
 def test_engine_slot_of_an_open_spider() -> None:
-    run = subprocess.run([sys.executable, "-c", SLOT_CHECK], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", SLOT_CHECK], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.strip() == "['set']", run.stderr[-3000:]
 

@@ -1,4 +1,5 @@
 """`profile suggest` in process: generated redesigns are repaired, bad input is refused with a reason."""
+
 from __future__ import annotations
 
 import gzip
@@ -97,10 +98,16 @@ def _page(url: str, title: str, body: str) -> Sample:
 def test_pages_sharing_nothing_are_refused() -> None:
     text_a = " ".join(f"Первое предложение статьи о городском транспорте номер {i}." for i in range(30))
     text_b = " ".join(f"Совсем другой текст о погоде и урожае в области, абзац {i}." for i in range(30))
-    a = _page("https://tengrinews.kz/news/a-1/", "Транспорт в Алматы", f"<div class='alpha'><h1>Транспорт в Алматы</h1>"
-              f"<p>{text_a}</p></div>")
-    b = _page("https://tengrinews.kz/news/b-2/", "Погода и урожай", f"<section class='beta'><h3>Погода и урожай</h3>"
-              f"<p>{text_b}</p></section>")
+    a = _page(
+        "https://tengrinews.kz/news/a-1/",
+        "Транспорт в Алматы",
+        f"<div class='alpha'><h1>Транспорт в Алматы</h1><p>{text_a}</p></div>",
+    )
+    b = _page(
+        "https://tengrinews.kz/news/b-2/",
+        "Погода и урожай",
+        f"<section class='beta'><h3>Погода и урожай</h3><p>{text_b}</p></section>",
+    )
     assert "share no body container" in _refusal([a, b])
 
 
@@ -108,7 +115,11 @@ def test_the_real_saved_page_and_its_layout_mate_give_the_2020_inform_layout_bac
     profile = profile_by_id("inform.kz")
     assert profile is not None
     held = replace(profile, layouts=tuple(lay for lay in profile.layouts if lay.version != "2020"))
-    pages = [fx for fx in iter_fixtures(FIXTURES, "inform.kz") if fx.name in ("ru-2020-poultry-sko", "kk-2022-kokshetau-school")]
+    pages = [
+        fx
+        for fx in iter_fixtures(FIXTURES, "inform.kz")
+        if fx.name in ("ru-2020-poultry-sko", "kk-2022-kokshetau-school")
+    ]
     real = Path(ROOT.parent / "shared" / "pages" / "inform.kz" / "inform-ru-a3725092-2020-12-01.html")
     if real.exists():
         assert real.read_bytes() == gzip.decompress(pages[1].page.read_bytes())

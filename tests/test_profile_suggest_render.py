@@ -1,4 +1,5 @@
 """Profile source rendered from the dataclasses, `--write` into a profile file, `profile new`, CLI refusals."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,8 @@ import pytest
 from cleaners.fixtures import iter_fixtures
 from cleaners.profiles import Edition, Layout, SiteProfile, all_profiles, profile_by_id
 from cleaners.textfilters import FilterRules
-from scrapers.drift.errors import SuggestError
 from scrapers.drift.editions import robots_sitemaps
+from scrapers.drift.errors import SuggestError
 from scrapers.drift.newprofile import new_profile
 from scrapers.drift.render import load_profile, profile_file, render, write_layout
 from scrapers.drift.samples import Sample
@@ -45,8 +46,13 @@ def test_fields_added_to_a_dataclass_are_rendered_without_changing_the_renderer(
 def test_write_adds_the_layout_first_and_keeps_the_old_ones(tmp_path: Path) -> None:
     path = tmp_path / "tengrinews.py"
     shutil.copy(ROOT / "cleaners" / "sites" / "tengrinews.py", path)
-    layout = Layout(version="2026", valid_from="2026-12-01", body=("div.article-text-v3",), title=("h1.article-title",),
-                    rules=FilterRules(drop_line=(r"\+7 \(777\) 001 44 99",)))
+    layout = Layout(
+        version="2026",
+        valid_from="2026-12-01",
+        body=("div.article-text-v3",),
+        title=("h1.article-title",),
+        rules=FilterRules(drop_line=(r"\+7 \(777\) 001 44 99",)),
+    )
     write_layout(path, layout)
     written = load_profile(path)
     assert written.layouts == (layout, *profile_by_id("tengrinews.kz").layouts)  # type: ignore[union-attr]
@@ -79,9 +85,16 @@ def test_profile_new_writes_a_complete_profile_that_reads_the_pages(tmp_path: Pa
     profile, found = new_profile("newsexample.kz", samples, {"newsexample.kz": "Sitemap: https://newsexample.kz/s.xml"})
     # kt.kz's Russian pages live under /rus/ and declare <html lang="en">: the body's language wins
     # the three stories are in three sections (society, business, incidents): any path under /rus/
-    assert profile.editions == (Edition(language="ru", host="newsexample.kz", path_prefix="/rus/",
-                                        start_url="https://newsexample.kz/rss/", spider="newsexample_ru",
-                                        article="^/rus/."),)
+    assert profile.editions == (
+        Edition(
+            language="ru",
+            host="newsexample.kz",
+            path_prefix="/rus/",
+            start_url="https://newsexample.kz/rss/",
+            spider="newsexample_ru",
+            article="^/rus/.",
+        ),
+    )
     path = tmp_path / "newsexample.py"
     path.write_text(profile_file(profile, "test"), encoding="utf-8")
     loaded = load_profile(path)
@@ -92,13 +105,20 @@ def test_profile_new_writes_a_complete_profile_that_reads_the_pages(tmp_path: Pa
 
 
 def test_robots_sitemaps() -> None:
-    assert robots_sitemaps("User-agent: *\nDisallow: /x\nSitemap: https://a.kz/s1.xml\nsitemap:https://a.kz/s2.xml") == [
-        "https://a.kz/s1.xml", "https://a.kz/s2.xml"]
+    assert robots_sitemaps(
+        "User-agent: *\nDisallow: /x\nSitemap: https://a.kz/s1.xml\nsitemap:https://a.kz/s2.xml"
+    ) == ["https://a.kz/s1.xml", "https://a.kz/s2.xml"]
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_cli_refusals_exit_2_with_the_reason(tmp_path: Path) -> None:
@@ -115,7 +135,10 @@ def test_cli_refusals_exit_2_with_the_reason(tmp_path: Path) -> None:
 
 
 def test_cli_suggest_prints_a_layout_and_per_page_evidence() -> None:
-    pages = [str(ROOT / "fixtures" / "zakon.kz" / f"{n}.html") for n in ("kk-2024-almaty-qr-fare", "ru-2024-astana-airport-buses")]
+    pages = [
+        str(ROOT / "fixtures" / "zakon.kz" / f"{n}.html")
+        for n in ("kk-2024-almaty-qr-fare", "ru-2024-astana-airport-buses")
+    ]
     done = _kaznews("profile", "suggest", "zakon.kz", *pages)
     assert done.returncode == 0, done.stderr[-2000:]
     assert re.search(r'^        Layout\(\n            version="2024b?",', done.stdout, re.MULTILINE)

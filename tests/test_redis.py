@@ -6,6 +6,7 @@ crawl emits, each article once; the same when one worker is SIGKILLed mid-run an
 A worker also waits out a Redis outage. Plus the state's compact keys, retention and atomic claims,
 `kaznews merge` and the settings profile (these two run without redis-server).
 """
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,14 @@ def single(mirror: tuple[Path, set[str]], tmp_path_factory: pytest.TempPathFacto
 
 
 def worker_settings(url: str, prefix: str, **extra: str) -> dict[str, str]:
-    return {"KAZNEWS_BACKEND": "redis", "REDIS_URL": url, "KAZNEWS_REDIS_PREFIX": prefix,
-            "KAZNEWS_REDIS_LEASE": "4", "KAZNEWS_REDIS_IDLE_CLOSE": "1", **extra}
+    return {
+        "KAZNEWS_BACKEND": "redis",
+        "REDIS_URL": url,
+        "KAZNEWS_REDIS_PREFIX": prefix,
+        "KAZNEWS_REDIS_LEASE": "4",
+        "KAZNEWS_REDIS_IDLE_CLOSE": "1",
+        **extra,
+    }
 
 
 def wait(procs: list, timeout: float = 90) -> None:
@@ -86,8 +93,9 @@ def test_single_process_crawl_emits_every_article(single: list[str], mirror: tup
 
 
 @needs_redis
-def test_two_workers_share_the_crawl(redis_url: str, mirror: tuple[Path, set[str]], single: list[str],
-                                     tmp_path: Path) -> None:
+def test_two_workers_share_the_crawl(
+    redis_url: str, mirror: tuple[Path, set[str]], single: list[str], tmp_path: Path
+) -> None:
     a, b = Workdir(tmp_path / "a"), Workdir(tmp_path / "b")
     settings = worker_settings(redis_url, f"t{uuid.uuid4().hex[:8]}")
     with MirrorServer(mirror[0], [INFORM_RU], delay=DELAY) as server:
@@ -107,7 +115,8 @@ def test_two_workers_share_the_crawl(redis_url: str, mirror: tuple[Path, set[str
 
 @needs_redis
 def test_sigkilled_worker_restarts_and_nothing_is_lost_or_repeated(
-        redis_url: str, mirror: tuple[Path, set[str]], single: list[str], tmp_path: Path) -> None:
+    redis_url: str, mirror: tuple[Path, set[str]], single: list[str], tmp_path: Path
+) -> None:
     a, b = Workdir(tmp_path / "a"), Workdir(tmp_path / "b")
     settings = worker_settings(redis_url, f"t{uuid.uuid4().hex[:8]}")
     with MirrorServer(mirror[0], [INFORM_RU], delay=DELAY) as server:
@@ -183,8 +192,10 @@ def test_keys_and_values_are_compact_hashes(server: Redis) -> None:
     st.record(ARTICLE, ARTICLE["url"], "2026-11-20T10:00:00Z", "out.jsonl", 100)
     for n in range(1000):
         st.remember_url(f"https://inform.kz/ru/news/{n:06d}-some-long-slug-of-the-article", "2026-11-20T10:00:00Z")
-    dump = b"".join(key + b"".join(k + v for k, v in server.hgetall(key).items()) if server.type(key) == b"hash"
-                    else key for key in server.keys("k:*"))
+    dump = b"".join(
+        key + b"".join(k + v for k, v in server.hgetall(key).items()) if server.type(key) == b"hash" else key
+        for key in server.keys("k:*")
+    )
     assert b"inform.kz" not in dump.replace(b"out.jsonl", b"")  # no URL text anywhere
     urls = f"k:u:{st.today()}"
     assert {len(field) for field in server.hkeys(urls)} == {16}
@@ -263,7 +274,7 @@ def test_merge_keeps_the_latest_version_once(tmp_path: Path) -> None:
     update = {**ARTICLE, "title": "v2", "body": "Исправленный текст.", "update": True}
     copy = {**ARTICLE, "url": "https://inform.kz/ru/copy", "canonical_url": "https://inform.kz/ru/copy"}
     other = {**ARTICLE, "url": "https://inform.kz/ru/a2", "canonical_url": "https://inform.kz/ru/a2", "body": "Другое."}
-    (tmp_path / "a.jsonl").write_text(json.dumps(update, ensure_ascii=False) + "\n" + json.dumps(other) + "\n{\"url")
+    (tmp_path / "a.jsonl").write_text(json.dumps(update, ensure_ascii=False) + "\n" + json.dumps(other) + '\n{"url')
     (tmp_path / "b.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (first, copy, other)))
     counts: Counter[str] = Counter()
     merged = merge(read_jsonl([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], counts), counts)

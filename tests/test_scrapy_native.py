@@ -1,5 +1,6 @@
 """What docs/scrapy.md claims about Scrapy's own features, each run as a user would: `scrapy`
 subprocesses in an empty working directory, against a bundled mirror on 127.0.0.1."""
+
 from __future__ import annotations
 
 import csv
@@ -37,13 +38,27 @@ def _env() -> dict[str, str]:
 def scrapy(cwd: Path, *args: str, fast: bool = True) -> subprocess.CompletedProcess[str]:
     """`scrapy COMMAND ARGS...` in `cwd` (outside the checkout); FAST settings first, ARGS override them."""
     settings = [f"-s{k}={v}" for k, v in FAST.items()] if fast else []
-    return subprocess.run([sys.executable, "-m", "scrapy", args[0], *settings, *args[1:]], cwd=cwd, env=_env(),
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", args[0], *settings, *args[1:]],
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 def kaznews(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapers.cli", *args], cwd=cwd, env=_env(),
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", *args],
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -63,8 +78,21 @@ def _free_port() -> int:
 def test_feeds_get_exactly_the_crawls_items_in_every_format(tmp_path: Path, mirror: MirrorServer) -> None:
     base = mirror.base_url("inform_ru")
     for _ in range(2):  # not incremental by default: the second crawl gets the same items
-        run = scrapy(tmp_path, "crawl", "inform_ru", "-a", f"base_url={base}", "-O", "a.jsonl", "-O", "a.json",
-                     "-O", "a.csv", "-O", "a.xml")
+        run = scrapy(
+            tmp_path,
+            "crawl",
+            "inform_ru",
+            "-a",
+            f"base_url={base}",
+            "-O",
+            "a.jsonl",
+            "-O",
+            "a.json",
+            "-O",
+            "a.csv",
+            "-O",
+            "a.xml",
+        )
         assert run.returncode == 0, run.stderr[-3000:]
         assert {item["url"] for item in _jsonl(tmp_path / "a.jsonl")} == URLS
         assert {item["url"] for item in json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))} == URLS
@@ -85,12 +113,17 @@ def test_incremental_only_with_an_explicit_state(tmp_path: Path, mirror: MirrorS
     assert {item["url"] for item in _jsonl(tmp_path / "one.jsonl")} == URLS
     assert _jsonl(tmp_path / "two.jsonl") == []
 
-    runs = [kaznews(tmp_path, "crawl", "inform_ru", "--base-url", base, *flag)
-            for flag in ([], [], ["--no-state"], ["--state", "other.sqlite"])]
+    runs = [
+        kaznews(tmp_path, "crawl", "inform_ru", "--base-url", base, *flag)
+        for flag in ([], [], ["--no-state"], ["--state", "other.sqlite"])
+    ]
     assert [r.returncode for r in runs] == [0, 0, 0, 0], runs[0].stderr[-3000:]
     assert [r.stdout.splitlines()[-1] for r in runs] == [
-        "2 articles appended to out/articles.jsonl", "nothing new: out/articles.jsonl unchanged",
-        "2 articles appended to out/articles.jsonl", "2 articles appended to out/articles.jsonl"]
+        "2 articles appended to out/articles.jsonl",
+        "nothing new: out/articles.jsonl unchanged",
+        "2 articles appended to out/articles.jsonl",
+        "2 articles appended to out/articles.jsonl",
+    ]
     assert (tmp_path / ".kaznews" / "state.sqlite").is_file() and (tmp_path / "other.sqlite").is_file()
     assert len(_jsonl(tmp_path / "out" / "articles.jsonl")) == 6
 
@@ -98,8 +131,20 @@ def test_incremental_only_with_an_explicit_state(tmp_path: Path, mirror: MirrorS
 def test_scrapy_parse_an_article_without_meta(tmp_path: Path, mirror: MirrorServer) -> None:
     url = next(iter(sorted(URLS)))
     served = mirror.base_url("inform_ru") + url.split("inform.kz", 1)[1]
-    run = scrapy(tmp_path, "parse", "--spider", "inform_ru", "-c", "parse_article", "--pipelines",
-                 "-a", f"base_url={mirror.base_url('inform_ru')}", "-s", "KAZNEWS_OUTPUT=one.jsonl", served)
+    run = scrapy(
+        tmp_path,
+        "parse",
+        "--spider",
+        "inform_ru",
+        "-c",
+        "parse_article",
+        "--pipelines",
+        "-a",
+        f"base_url={mirror.base_url('inform_ru')}",
+        "-s",
+        "KAZNEWS_OUTPUT=one.jsonl",
+        served,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert f"'url': '{url}'" in run.stdout  # the Page item, under the outlet's URL
     [article] = _jsonl(tmp_path / "one.jsonl")  # cleaned and validated by the pipelines
@@ -119,13 +164,40 @@ def test_scrapy_shell_and_check(tmp_path: Path, mirror: MirrorServer) -> None:
 def test_httpcache_replays_a_crawl_offline_and_autothrottle_runs(tmp_path: Path) -> None:
     with MirrorServer(FIXTURES, [INFORM_RU]) as server:
         base = server.base_url("inform_ru")
-        online = scrapy(tmp_path, "crawl", "inform_ru", "-a", f"base_url={base}", "-O", "online.jsonl",
-                        "-s", "HTTPCACHE_ENABLED=1", "-s", f"HTTPCACHE_DIR={tmp_path / 'cache'}", "-s", "AUTOTHROTTLE_ENABLED=1",
-                        "-s", "AUTOTHROTTLE_START_DELAY=0.05", "-s", "AUTOTHROTTLE_DEBUG=1")
+        online = scrapy(
+            tmp_path,
+            "crawl",
+            "inform_ru",
+            "-a",
+            f"base_url={base}",
+            "-O",
+            "online.jsonl",
+            "-s",
+            "HTTPCACHE_ENABLED=1",
+            "-s",
+            f"HTTPCACHE_DIR={tmp_path / 'cache'}",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=1",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0.05",
+            "-s",
+            "AUTOTHROTTLE_DEBUG=1",
+        )
     assert online.returncode == 0, online.stderr[-3000:]
     assert "[scrapy.extensions.throttle] INFO: slot:" in online.stderr  # AutoThrottle adjusted the delay
-    offline = scrapy(tmp_path, "crawl", "inform_ru", "-a", f"base_url={base}", "-O", "offline.jsonl",
-                     "-s", "HTTPCACHE_ENABLED=1", "-s", f"HTTPCACHE_DIR={tmp_path / 'cache'}")  # the mirror is gone
+    offline = scrapy(
+        tmp_path,
+        "crawl",
+        "inform_ru",
+        "-a",
+        f"base_url={base}",
+        "-O",
+        "offline.jsonl",
+        "-s",
+        "HTTPCACHE_ENABLED=1",
+        "-s",
+        f"HTTPCACHE_DIR={tmp_path / 'cache'}",
+    )  # the mirror is gone
     assert offline.returncode == 0, offline.stderr[-3000:]
     assert _by_url(tmp_path / "offline.jsonl") == _by_url(tmp_path / "online.jsonl")
     assert {item["url"] for item in _jsonl(tmp_path / "offline.jsonl")} == URLS
@@ -138,9 +210,10 @@ def test_failed_crawls_and_bad_arguments_exit_non_zero(tmp_path: Path) -> None:
     assert "'finish_reason': 'fetch_failed'" in run.stderr and "every fetch failed" in run.stderr
     crawl = kaznews(tmp_path, "crawl", "inform_ru", "--base-url", dead, "--set", "KAZNEWS_RETRY_BACKOFF_BASE=0.01")
     assert crawl.returncode == 1 and "(fetch_failed)" in crawl.stderr
-    for args, message in ((["nosuch"], "kaznews crawl: unknown outlet or spider 'nosuch' (see `kaznews sites`)"),
-                          (["inform_ru", "--since", "yesterday"],
-                           "kaznews crawl: --since is not an ISO 8601 date: 'yesterday'")):
+    for args, message in (
+        (["nosuch"], "kaznews crawl: unknown outlet or spider 'nosuch' (see `kaznews sites`)"),
+        (["inform_ru", "--since", "yesterday"], "kaznews crawl: --since is not an ISO 8601 date: 'yesterday'"),
+    ):
         (tmp_path / "bad").mkdir(exist_ok=True)
         bad = kaznews(tmp_path / "bad", "crawl", *args)
         assert (bad.returncode, bad.stderr.strip()) == (1, message)
@@ -152,15 +225,29 @@ def test_user_agent_warning_once_per_process(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr[-3000:]
     assert "kaznews: inform_kk:" in run.stderr and "kaznews: inform_ru:" in run.stderr
     assert run.stderr.count(WARNING) == 1
-    quiet = kaznews(tmp_path, "crawl", "inform.kz", "--mirror", "--no-state", "-o", "out.jsonl",
-                    "--set", "USER_AGENT=kaznews/0.1 (contact: news-team@example.kz)")
+    quiet = kaznews(
+        tmp_path,
+        "crawl",
+        "inform.kz",
+        "--mirror",
+        "--no-state",
+        "-o",
+        "out.jsonl",
+        "--set",
+        "USER_AGENT=kaznews/0.1 (contact: news-team@example.kz)",
+    )
     assert quiet.returncode == 0 and WARNING not in quiet.stderr
 
 
 def test_mirror_serve_on_a_given_port() -> None:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "scrapers.mirror", "serve", "--port", str(port)], cwd="/",
-                            env=_env(), stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapers.mirror", "serve", "--port", str(port)],
+        cwd="/",
+        env=_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         printed = ""
         while not printed.endswith("}\n"):

@@ -4,6 +4,7 @@ Each edition's mirror (fixtures/<outlet>/mirror/<spider>/) must list that editio
 articles, and the crawl must emit exactly those articles, each equal to what the cleaner makes of
 the saved page (which test_fixtures checks against the reviewed expected JSON).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

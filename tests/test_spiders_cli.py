@@ -1,4 +1,5 @@
 """`kaznews crawl` (scrapers.cli): every bundled mirror in one process, then again (nothing new)."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ FAST = ["--set", "AUTOTHROTTLE_ENABLED=0", "--set", "DOWNLOAD_DELAY=0"]
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_crawl_all_mirrors_then_nothing_new(tmp_path: Path, article_validator) -> None:
@@ -36,8 +38,20 @@ def test_crawl_all_mirrors_then_nothing_new(tmp_path: Path, article_validator) -
 
 def test_crawl_one_outlet_with_max_articles(tmp_path: Path) -> None:
     out = tmp_path / "a.jsonl"
-    done = _kaznews("crawl", "inform_ru", "--mirror", "--max-articles", "1", "-o", str(out),
-                    "--state", str(tmp_path / "s.sqlite"), "--set", "CONCURRENT_REQUESTS=1", *FAST)
+    done = _kaznews(
+        "crawl",
+        "inform_ru",
+        "--mirror",
+        "--max-articles",
+        "1",
+        "-o",
+        str(out),
+        "--state",
+        str(tmp_path / "s.sqlite"),
+        "--set",
+        "CONCURRENT_REQUESTS=1",
+        *FAST,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
 

@@ -5,6 +5,7 @@ a 404, a 500 that succeeds on retry, a response slower than the timeout, redirec
 robots.txt disallow; a sitemap index (khabar_ru) whose sitemaps are malformed, gzipped, a gzip
 bomb (as a .xml.gz file and as Content-Encoding), and a "billion laughs" entity expansion.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -37,21 +38,31 @@ def listing_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     flaky_url = add_variant(root, "inform.kz", "ru-2020-poultry-sko", 1)
     flaky = "/" + flaky_url.split("/", 3)[3]
     flaky_page = (root / "inform.kz" / "ru-2020-poultry-sko-v1.html").read_bytes()
-    faults = ["/ru/missing-a00001", flaky, "/ru/slow-a00002", "/ru/loop-a00003", "/ru/chain-a00005",
-              "/ru/secret-a00004", ARTICLE]
+    faults = [
+        "/ru/missing-a00001",
+        flaky,
+        "/ru/slow-a00002",
+        "/ru/loop-a00003",
+        "/ru/chain-a00005",
+        "/ru/secret-a00004",
+        ARTICLE,
+    ]
     links = "".join(f'<a href="{{base_url}}{path}">x</a>\n' for path in faults)
     (root / "inform.kz" / "mirror" / "inform_ru" / "lenta" / "index").write_text(f"<html><body>{links}</body></html>")
     server = MirrorServer(root, [SPIDERS["inform_ru"]], robots="User-agent: *\nDisallow: /inform_ru/ru/secret-\n")
     base = server.base_url("inform_ru")
-    server.routes.update({
-        f"/inform_ru{flaky}": fail_once(500, flaky_page),
-        "/inform_ru/ru/slow-a00002": slow(2.5),
-        "/inform_ru/ru/loop-a00003": redirect_to(lambda n: f"{base}/ru/loop-a00003"),
-        "/inform_ru/ru/chain-a00005": redirect_to(lambda n: f"{base}/ru/chain-a00005?n={n + 1}"),
-    })
+    server.routes.update(
+        {
+            f"/inform_ru{flaky}": fail_once(500, flaky_page),
+            "/inform_ru/ru/slow-a00002": slow(2.5),
+            "/inform_ru/ru/loop-a00003": redirect_to(lambda n: f"{base}/ru/loop-a00003"),
+            "/inform_ru/ru/chain-a00005": redirect_to(lambda n: f"{base}/ru/chain-a00005?n={n + 1}"),
+        }
+    )
     with server:
         return Workdir(tmp_path_factory.mktemp("work")).crawl(
-            "inform_ru", base, settings={"DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1"})
+            "inform_ru", base, settings={"DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1"}
+        )
 
 
 @pytest.fixture(scope="module")
@@ -60,17 +71,22 @@ def sitemap_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     mirror = root / "khabar.kz" / "mirror" / "khabar_ru"
     good = (mirror / "sitemap.xml").read_bytes()
     (mirror / "news.xml.gz").write_bytes(gzip.compress(good.replace(b"{base_url}", b"https://khabar.kz")))
-    (mirror / "broken.xml").write_bytes(b'<?xml version="1.0"?><urlset><url><loc>{base_url}/ru/news/x/item/1-gone</loc>'
-                                        b"</url><url><loc>https://khabar.kz/ru/news/x/item/2-gone</lo")
+    (mirror / "broken.xml").write_bytes(
+        b'<?xml version="1.0"?><urlset><url><loc>{base_url}/ru/news/x/item/1-gone</loc>'
+        b"</url><url><loc>https://khabar.kz/ru/news/x/item/2-gone</lo"
+    )
     (mirror / "bomb.xml.gz").write_bytes(gzip_bomb(BOMB))
     (mirror / "laughs.xml").write_bytes(BILLION_LAUGHS)
     children = ["news.xml.gz", "broken.xml", "bomb.xml.gz", "laughs.xml", "encoded.xml"]
     (mirror / "sitemap.xml").write_text(
         '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        + "".join(f"<sitemap><loc>{{base_url}}/{name}</loc></sitemap>" for name in children) + "</sitemapindex>")
+        + "".join(f"<sitemap><loc>{{base_url}}/{name}</loc></sitemap>" for name in children)
+        + "</sitemapindex>"
+    )
     server = MirrorServer(root, [SPIDERS["khabar_ru"]])
-    server.routes["/khabar_ru/encoded.xml"] = static(gzip_bomb(BOMB), {
-        "Content-Type": "application/xml", "Content-Encoding": "gzip"})
+    server.routes["/khabar_ru/encoded.xml"] = static(
+        gzip_bomb(BOMB), {"Content-Type": "application/xml", "Content-Encoding": "gzip"}
+    )
     with server:
         return Workdir(tmp_path_factory.mktemp("work")).crawl("khabar_ru", server.base_url("khabar_ru"))
 
@@ -85,7 +101,9 @@ def _clean_exit(run: Run) -> None:
 def test_listing_faults_are_not_fatal(listing_run: Run) -> None:
     _clean_exit(listing_run)
     assert {item["url"].rsplit("/", 1)[1] for item in listing_run.items} == {
-        ARTICLE.rsplit("/", 1)[1], "v1-polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092"}
+        ARTICLE.rsplit("/", 1)[1],
+        "v1-polnost-yu-obespechit-region-myasom-pticy-namereny-v-sko_a3725092",
+    }
 
 
 def test_404_is_counted(listing_run: Run) -> None:
@@ -115,7 +133,8 @@ def test_robots_disallow_is_obeyed(listing_run: Run) -> None:
 def test_sitemap_faults_are_not_fatal(sitemap_run: Run) -> None:
     _clean_exit(sitemap_run)
     assert [item["url"] for item in sitemap_run.items] == [
-        "https://khabar.kz/ru/news/obshchestvo/item/163418-v-petropavlovske-nadstraivayut-damby-na-ishime"]
+        "https://khabar.kz/ru/news/obshchestvo/item/163418-v-petropavlovske-nadstraivayut-damby-na-ishime"
+    ]
 
 
 def test_gzipped_sitemap_is_read(sitemap_run: Run) -> None:

@@ -2,6 +2,7 @@
 
 All against private copies of outlet fixtures, with real `scrapy crawl` subprocesses.
 """
+
 from __future__ import annotations
 
 import json
@@ -57,8 +58,9 @@ def test_changed_body_with_newer_lastmod_is_emitted_as_update(tmp_path: Path) ->
     sitemap.write_text(text.replace(text.split("<lastmod>")[1].split("</lastmod>")[0], "2030-01-01T00:00:00+05:00"))
     [updated] = _crawl(root, work, "khabar_ru").items
     assert updated["update"] is True and updated["url"] == original["url"] and updated["body"] != original["body"]
-    assert {k: v for k, v in updated.items() if k not in ("body", "update")} == \
-        {k: v for k, v in original.items() if k != "body"}
+    assert {k: v for k, v in updated.items() if k not in ("body", "update")} == {
+        k: v for k, v in original.items() if k != "body"
+    }
 
 
 def test_since_skips_older_sitemap_entries(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Scrapyd end to end, as docs/scheduling.md says: a real `scrapyd` on 127.0.0.1, a fresh copy of
 the checkout deployed with `scrapyd-deploy default -p kaznews`, a crawl of a mirror scheduled
 through schedule.json and its items read back, and a job whose every fetch fails visibly failed."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,11 @@ DOCS = ROOT / "docs" / "scheduling.md"
 START_TIMEOUT = 30.0
 JOB_TIMEOUT = 90.0
 POLL = 0.3
-FAST = [("setting", "AUTOTHROTTLE_ENABLED=0"), ("setting", "DOWNLOAD_DELAY=0"),
-        ("setting", "KAZNEWS_RETRY_BACKOFF_BASE=0.01")]
+FAST = [
+    ("setting", "AUTOTHROTTLE_ENABLED=0"),
+    ("setting", "DOWNLOAD_DELAY=0"),
+    ("setting", "KAZNEWS_RETRY_BACKOFF_BASE=0.01"),
+]
 
 
 def _free_port() -> int:
@@ -74,7 +78,8 @@ def scrapyd(tmp_path: Path) -> Iterator[Scrapyd]:
     home.mkdir()
     (home / "scrapyd.conf").write_text(  # as the docs say: 127.0.0.1 only, items_dir = items
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.2\n"
-        "eggs_dir = eggs\nlogs_dir = logs\nitems_dir = items\ndbs_dir = dbs\n")
+        "eggs_dir = eggs\nlogs_dir = logs\nitems_dir = items\ndbs_dir = dbs\n"
+    )
     with (home / "scrapyd.log").open("wb") as log:
         daemon = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=home, stdout=log, stderr=subprocess.STDOUT)
     server = Scrapyd(f"http://127.0.0.1:{port}", home)
@@ -107,8 +112,9 @@ def test_scrapyd_deploy_schedule_read_items_and_a_failed_job(tmp_path: Path, scr
     cfg.write_text(cfg.read_text().replace("http://localhost:6800/", f"{scrapyd.url}/"))
     command = documented_deploy()
     assert command == ["scrapyd-deploy", "default", "-p", "kaznews"]
-    deployed = subprocess.run([str(DEPLOY), *command[1:]], cwd=project, capture_output=True, text=True,
-                              timeout=120, check=False)
+    deployed = subprocess.run(
+        [str(DEPLOY), *command[1:]], cwd=project, capture_output=True, text=True, timeout=120, check=False
+    )
     assert deployed.returncode == 0, deployed.stdout + deployed.stderr
     assert "inform_ru" in _api(f"{scrapyd.url}/listspiders.json?project=kaznews")["spiders"]
 

@@ -1,4 +1,5 @@
 """clean_text on the user's seeds and on each boilerplate rule; legitimate text stays."""
+
 from __future__ import annotations
 
 import pytest
@@ -138,9 +139,12 @@ def test_promo_needles_cover_every_alternative() -> None:
         found = []
         for needle in textfilters._PROMO_NEEDLES:
             k = text.find(needle)
-            span = alt[k:k + len(needle)]
-            if k >= 0 and all(d == 0 and ch not in "\\.[]()?*+{}^$" for ch, d in span) and (
-                    text[k + len(needle):][:1] not in ("?", "*", "+", "{")):
+            span = alt[k : k + len(needle)]
+            if (
+                k >= 0
+                and all(d == 0 and ch not in "\\.[]()?*+{}^$" for ch, d in span)
+                and (text[k + len(needle) :][:1] not in ("?", "*", "+", "{"))
+            ):
                 found.append(needle)
         assert found, text
 
@@ -150,10 +154,30 @@ def test_promo_prefilter_is_exact() -> None:
 
     plain = linerx.casefold_any(textfilters._PROMO_PARTS)
     fast = textfilters._promo_test()
-    lines = ["Подписывайтесь на наш Telegram-канал", "наш Instagram", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
-             "CTRL + ENTER", "Реклама", "Реклама  ", "Текст про рекламу", "Follow us on X", "Беттегі қате",
-             "Жаңалықтар телефоныңызда", "Обычный абзац новости без призывов.", "Google News", "GOOGLE  NEWS",
-             "пᲂдписывайтесь", "Подпишитесь", "Подписаться на рассылку", "Subscribe", "Следите за новостями",
-             "поделитесь новостью", "сообщить об ошибке", "арнамызға жазылыңыз", "ТЕЛЕГРАМ-КАНАЛ", ""]
+    lines = [
+        "Подписывайтесь на наш Telegram-канал",
+        "наш Instagram",
+        "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
+        "CTRL + ENTER",
+        "Реклама",
+        "Реклама  ",
+        "Текст про рекламу",
+        "Follow us on X",
+        "Беттегі қате",
+        "Жаңалықтар телефоныңызда",
+        "Обычный абзац новости без призывов.",
+        "Google News",
+        "GOOGLE  NEWS",
+        "пᲂдписывайтесь",
+        "Подпишитесь",
+        "Подписаться на рассылку",
+        "Subscribe",
+        "Следите за новостями",
+        "поделитесь новостью",
+        "сообщить об ошибке",
+        "арнамызға жазылыңыз",
+        "ТЕЛЕГРАМ-КАНАЛ",
+        "",
+    ]
     for line in lines:
         assert fast(line) == plain(line), line

@@ -5,6 +5,7 @@ The fresh venv gets kaznews only from the wheel; its dependencies come from the 
 environment through a `.pth` line (which does not run that environment's editable-install hook),
 so the test needs no download beyond the build backend and stays within about a minute.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,34 +35,65 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp / "src"
     for name in SOURCES:
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
-        copy(ROOT / name, src / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
-                                         if (ROOT / name).is_dir() else {}))
+        copy(
+            ROOT / name,
+            src / name,
+            **({"ignore": shutil.ignore_patterns("__pycache__")} if (ROOT / name).is_dir() else {}),
+        )
     dist = tmp / "dist"
-    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
-                         capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     wheel = next(dist.glob("kaznews-*.whl"))
     env = tmp / "venv"
     venv.create(env, with_pip=False)
     site = Path(sysconfig.get_path("purelib", vars={"base": str(env), "platbase": str(env)}))
     (site / "test-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    run = subprocess.run([sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install",
-                          "--no-deps", "-q", str(wheel)],
-                         capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(env / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     return env / "bin"
 
 
 def kaznews(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(bin_dir / "kaznews"), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        [str(bin_dir / "kaznews"), *args], cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
 
 
 def test_the_packages_come_from_the_wheel(installed: Path, tmp_path: Path) -> None:
-    code = "import cleaners, scrapers, importlib.metadata as m; print(cleaners.__file__, scrapers.__file__," \
-           " m.version('kaznews'), m.metadata('kaznews')['License-Expression'])"
-    run = subprocess.run([str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         timeout=TIMEOUT, check=True)
+    code = (
+        "import cleaners, scrapers, importlib.metadata as m; print(cleaners.__file__, scrapers.__file__,"
+        " m.version('kaznews'), m.metadata('kaznews')['License-Expression'])"
+    )
+    run = subprocess.run(
+        [str(installed / "python"), "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=True,
+    )
     cleaners_file, scrapers_file, version, license_ = run.stdout.split()
     venv_root = installed.parent
     assert Path(cleaners_file).is_relative_to(venv_root) and Path(scrapers_file).is_relative_to(venv_root)

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section akorda.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -13,18 +14,42 @@ PROFILE = SiteProfile(
     name="Akorda",
     domains=("akorda.kz",),
     editions=(
-        Edition("ru", "www.akorda.kz", "/ru", "https://www.akorda.kz/ru/events?page=1",
-                spider="akorda_ru", article=ARTICLE, next_page="/ru/events?page={n}"),
-        Edition("kk", "www.akorda.kz", "/kz", "https://www.akorda.kz/kz/events?page=1",
-                spider="akorda_kk", article=ARTICLE, next_page="/kz/events?page={n}"),
-        Edition("en", "www.akorda.kz", "/en", "https://www.akorda.kz/en/events?page=1",
-                spider="akorda_en", article=ARTICLE, next_page="/en/events?page={n}"),
+        Edition(
+            "ru",
+            "www.akorda.kz",
+            "/ru",
+            "https://www.akorda.kz/ru/events?page=1",
+            spider="akorda_ru",
+            article=ARTICLE,
+            next_page="/ru/events?page={n}",
+        ),
+        Edition(
+            "kk",
+            "www.akorda.kz",
+            "/kz",
+            "https://www.akorda.kz/kz/events?page=1",
+            spider="akorda_kk",
+            article=ARTICLE,
+            next_page="/kz/events?page={n}",
+        ),
+        Edition(
+            "en",
+            "www.akorda.kz",
+            "/en",
+            "https://www.akorda.kz/en/events?page=1",
+            spider="akorda_en",
+            article=ARTICLE,
+            next_page="/en/events?page={n}",
+        ),
     ),
     title_suffixes=(
         "Официальный сайт Президента Республики Казахстан",
         "Қазақстан Республикасы Президентінің ресми сайты",
         "Official website of the President of the Republic of Kazakhstan",
-        "Akorda", "Ақорда", "Акорда", "akorda.kz",
+        "Akorda",
+        "Ақорда",
+        "Акорда",
+        "akorda.kz",
     ),
     layouts=(
         Layout(

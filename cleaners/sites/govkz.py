@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section gov.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -14,15 +15,39 @@ PROFILE = SiteProfile(
     name="Gov.kz",
     domains=("gov.kz",),
     editions=(
-        Edition("ru", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru",
-                query="lang=ru", spider="govkz_ru", article=ARTICLE),
-        Edition("kk", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk",
-                query="lang=kk", spider="govkz_kk", article=ARTICLE),
-        Edition("en", "www.gov.kz", "/memleket", "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en",
-                query="lang=en", spider="govkz_en", article=ARTICLE),
+        Edition(
+            "ru",
+            "www.gov.kz",
+            "/memleket",
+            "https://www.gov.kz/memleket/entities/mfa/press/news?lang=ru",
+            query="lang=ru",
+            spider="govkz_ru",
+            article=ARTICLE,
+        ),
+        Edition(
+            "kk",
+            "www.gov.kz",
+            "/memleket",
+            "https://www.gov.kz/memleket/entities/mfa/press/news?lang=kk",
+            query="lang=kk",
+            spider="govkz_kk",
+            article=ARTICLE,
+        ),
+        Edition(
+            "en",
+            "www.gov.kz",
+            "/memleket",
+            "https://www.gov.kz/memleket/entities/mfa/press/news?lang=en",
+            query="lang=en",
+            spider="govkz_en",
+            article=ARTICLE,
+        ),
     ),
     title_suffixes=(
-        "Gov.kz", "Портал государственных органов", "Мемлекеттік органдар порталы", "Government agencies portal",
+        "Gov.kz",
+        "Портал государственных органов",
+        "Мемлекеттік органдар порталы",
+        "Government agencies portal",
     ),
     layouts=(
         Layout(

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section inform.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -16,19 +17,17 @@ PROFILE = SiteProfile(
     name="Kazinform",
     domains=("inform.kz", "qazinform.com"),
     editions=(
-        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/lenta/",
-                spider="inform_ru", article=ARTICLE),
-        Edition("kk", "kaz.inform.kz", "", "https://kaz.inform.kz/lenta/",
-                spider="inform_kk", article=ARTICLE),
-        Edition("en", "www.inform.kz", "/en", "https://www.inform.kz/en/lenta/",
-                spider="inform_en", article=ARTICLE),
+        Edition("ru", "www.inform.kz", "/ru", "https://www.inform.kz/lenta/", spider="inform_ru", article=ARTICLE),
+        Edition("kk", "kaz.inform.kz", "", "https://kaz.inform.kz/lenta/", spider="inform_kk", article=ARTICLE),
+        Edition("en", "www.inform.kz", "/en", "https://www.inform.kz/en/lenta/", spider="inform_en", article=ARTICLE),
         # the saved 2020 page links the Kazakh editions as www.inform.kz/kz (Cyrillic) and /qz (Latin)
-        Edition("kk", "www.inform.kz", "/kz", "https://www.inform.kz/kz/lenta/",
-                spider="inform_kz_kk", article=ARTICLE),
-        Edition("kk", "www.inform.kz", "/qz", "https://www.inform.kz/qz/lenta/",
-                spider="inform_qz_kk", article=ARTICLE),
-        Edition("kk", "qazinform.com", "", "https://qazinform.com/",
-                spider="qazinform_kk", article=ARTICLE),
+        Edition(
+            "kk", "www.inform.kz", "/kz", "https://www.inform.kz/kz/lenta/", spider="inform_kz_kk", article=ARTICLE
+        ),
+        Edition(
+            "kk", "www.inform.kz", "/qz", "https://www.inform.kz/qz/lenta/", spider="inform_qz_kk", article=ARTICLE
+        ),
+        Edition("kk", "qazinform.com", "", "https://qazinform.com/", spider="qazinform_kk", article=ARTICLE),
     ),
     title_suffixes=("Казинформ", "Kazinform", "Қазақпарат", "ҚазАқпарат", "inform.kz"),
     layouts=(
@@ -43,8 +42,14 @@ PROFILE = SiteProfile(
             body=(".article__body-text",),
             authors=(".article__author-name",),
             tags=(".article__tags a",),
-            junk=(".article__read-also", ".article__share", ".banner", ".article__body-related",
-                  ".article__subscribe", ".article__photo-caption"),
+            junk=(
+                ".article__read-also",
+                ".article__share",
+                ".banner",
+                ".article__body-related",
+                ".article__subscribe",
+                ".article__photo-caption",
+            ),
             rules=FilterRules(drop_line=(_DATELINE,)),
         ),
         Layout(

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section informburo.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -13,11 +14,25 @@ PROFILE = SiteProfile(
     name="Informburo",
     domains=("informburo.kz",),
     editions=(
-        Edition("ru", "informburo.kz", "", "https://informburo.kz/novosti",
-                spider="informburo_ru", article=ARTICLE, next_page="/novosti?page={n}"),
+        Edition(
+            "ru",
+            "informburo.kz",
+            "",
+            "https://informburo.kz/novosti",
+            spider="informburo_ru",
+            article=ARTICLE,
+            next_page="/novosti?page={n}",
+        ),
         # no kaz.informburo.kz host is known; Kazakh articles live at informburo.kz/kaz/newskaz/<slug>
-        Edition("kk", "informburo.kz", "/kaz", "https://informburo.kz/kaz/newskaz",
-                spider="informburo_kk", article=ARTICLE, next_page="/kaz/newskaz?page={n}"),
+        Edition(
+            "kk",
+            "informburo.kz",
+            "/kaz",
+            "https://informburo.kz/kaz/newskaz",
+            spider="informburo_kk",
+            article=ARTICLE,
+            next_page="/kaz/newskaz?page={n}",
+        ),
     ),
     title_suffixes=("Informburo.kz", "Informburo", "informburo.kz"),
     layouts=(
@@ -30,13 +45,20 @@ PROFILE = SiteProfile(
             lead=(".article-excerpt",),
             body=("div.article",),
             tags=("ul.article-tags a",),
-            junk=(".read-more", "ul.article-tags", ".article-meta", 'small[id^="arrilot-widget-container"]',
-                  ".article-img-caption"),
-            rules=FilterRules(drop_line=(
-                r"^Хотите сообщить новость\?",
-                r"^Жаңалық (?:жібергіңіз|айтқыңыз) келсе",
-                r"^Informburo\.kz (?:в|на) (?:Telegram|WhatsApp|Instagram)",
-            )),
+            junk=(
+                ".read-more",
+                "ul.article-tags",
+                ".article-meta",
+                'small[id^="arrilot-widget-container"]',
+                ".article-img-caption",
+            ),
+            rules=FilterRules(
+                drop_line=(
+                    r"^Хотите сообщить новость\?",
+                    r"^Жаңалық (?:жібергіңіз|айтқыңыз) келсе",
+                    r"^Informburo\.kz (?:в|на) (?:Telegram|WhatsApp|Instagram)",
+                )
+            ),
         ),
     ),
     notes="UIkit layout (uk-*) seen 2020-2025; the article body is div.article with .read-more blocks inside.",

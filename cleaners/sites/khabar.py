@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section khabar.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -13,15 +14,18 @@ PROFILE = SiteProfile(
     name="Khabar",
     domains=("khabar.kz", "24.kz"),
     editions=(
-        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml",
-                spider="khabar_ru", article=ARTICLE),
-        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml",
-                spider="khabar_kk", article=ARTICLE),
-        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/",
-                spider="khabar24_ru", article=ARTICLE),
-        Edition("kk", "24.kz", "/kz", "https://24.kz/kz/zha-aly-tar",
-                spider="khabar24_kk", article=ARTICLE,
-                listing_sections=("zha-aly-tar",)),  # /kz/zha-aly-tar: the Kazakh news listing
+        Edition("ru", "khabar.kz", "/ru", "https://khabar.kz/sitemap.xml", spider="khabar_ru", article=ARTICLE),
+        Edition("kk", "khabar.kz", "/kk", "https://khabar.kz/sitemap.xml", spider="khabar_kk", article=ARTICLE),
+        Edition("ru", "24.kz", "/ru", "https://24.kz/ru/", spider="khabar24_ru", article=ARTICLE),
+        Edition(
+            "kk",
+            "24.kz",
+            "/kz",
+            "https://24.kz/kz/zha-aly-tar",
+            spider="khabar24_kk",
+            article=ARTICLE,
+            listing_sections=("zha-aly-tar",),
+        ),  # /kz/zha-aly-tar: the Kazakh news listing
     ),
     title_suffixes=("Хабар 24", "Хабар", "Khabar 24", "Khabar", "24.kz", "khabar.kz"),
     layouts=(
@@ -36,7 +40,11 @@ PROFILE = SiteProfile(
             tags=(".iq-blog-tag a",),
             section=(".iq-blog-meta a.iq-blog-category",),
             junk=(
-                ".iq-blog-meta", ".iq-blog-tag", ".iq-blog-image", ".iq-blog-video", ".iq-blog-share",
+                ".iq-blog-meta",
+                ".iq-blog-tag",
+                ".iq-blog-image",
+                ".iq-blog-video",
+                ".iq-blog-share",
                 ".iq-blog-related",
             ),
             rules=FilterRules(

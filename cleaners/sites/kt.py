@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section kt.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -12,10 +13,7 @@ PROFILE = SiteProfile(
     id="kt.kz",
     name="Kazakhstan Today",
     domains=("kt.kz",),
-    editions=(
-        Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/",
-                spider="kt_ru", article=ARTICLE),
-    ),
+    editions=(Edition("ru", "www.kt.kz", "/rus", "https://www.kt.kz/rus/rss/", spider="kt_ru", article=ARTICLE),),
     title_suffixes=("Kazakhstan Today", "KAZAKHSTAN TODAY", "kt.kz"),
     layouts=(
         Layout(

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section kursiv.media.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -22,14 +23,21 @@ PROFILE = SiteProfile(
     name="Kursiv",
     domains=("kz.kursiv.media", "kursiv.kz"),
     editions=(
-        Edition("ru", "kz.kursiv.media", "", "https://kz.kursiv.media/sitemap.xml",
-                spider="kursiv_ru", article=ARTICLE),
-        Edition("kk", "kz.kursiv.media", "/kk", "https://kz.kursiv.media/sitemaps/kk/sitemap.xml",
-                spider="kursiv_kk", article=ARTICLE),
-        Edition("en", "kz.kursiv.media", "/en", "https://kz.kursiv.media/en/feed/",
-                spider="kursiv_en", article=ARTICLE),
-        Edition("ru", "kursiv.kz", "", "https://kursiv.kz/sitemap.xml",
-                spider="kursivkz_ru", article=ARTICLE),
+        Edition(
+            "ru", "kz.kursiv.media", "", "https://kz.kursiv.media/sitemap.xml", spider="kursiv_ru", article=ARTICLE
+        ),
+        Edition(
+            "kk",
+            "kz.kursiv.media",
+            "/kk",
+            "https://kz.kursiv.media/sitemaps/kk/sitemap.xml",
+            spider="kursiv_kk",
+            article=ARTICLE,
+        ),
+        Edition(
+            "en", "kz.kursiv.media", "/en", "https://kz.kursiv.media/en/feed/", spider="kursiv_en", article=ARTICLE
+        ),
+        Edition("ru", "kursiv.kz", "", "https://kursiv.kz/sitemap.xml", spider="kursivkz_ru", article=ARTICLE),
     ),
     title_suffixes=("Kursiv Media", "Kursiv Media Казахстан", "Kursiv Media Kazakhstan", "Курсив", "Kursiv"),
     layouts=(

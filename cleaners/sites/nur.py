@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section nur.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 
 # Article URLs carry a 7-digit id; the /latest/ listings list them (the sitemaps are frozen).
@@ -14,10 +15,8 @@ PROFILE = SiteProfile(
     editions=(
         # SRCH: the sitemaps are frozen and there is no site search; the feed is /latest/ (an HTML
         # listing; kaz.nur.kz also has the JSON API /api/latest/?cursor=, see notes)
-        Edition("ru", "www.nur.kz", "", "https://www.nur.kz/latest/",
-                spider="nur_ru", article=ARTICLE),
-        Edition("kk", "kaz.nur.kz", "", "https://kaz.nur.kz/latest/",
-                spider="nur_kk", article=ARTICLE),
+        Edition("ru", "www.nur.kz", "", "https://www.nur.kz/latest/", spider="nur_ru", article=ARTICLE),
+        Edition("kk", "kaz.nur.kz", "", "https://kaz.nur.kz/latest/", spider="nur_kk", article=ARTICLE),
     ),
     title_suffixes=("NUR.KZ", "nur.kz"),
     layouts=(
@@ -45,5 +44,5 @@ PROFILE = SiteProfile(
         ),
     ),
     notes="JSON listing API https://www.nur.kz/api/latest/?cursor= (also kaz.nur.kz). "
-          "URLs: /<section>/<subsection>/<7-digit id>-<slug>/ (2024), /<7-digit id>-<slug>.html (2018-19).",
+    "URLs: /<section>/<subsection>/<7-digit id>-<slug>/ (2024), /<7-digit id>-<slug>.html (2018-19).",
 )

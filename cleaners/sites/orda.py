@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section orda.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -26,12 +27,9 @@ PROFILE = SiteProfile(
     name="Orda.kz",
     domains=("orda.kz",),
     editions=(
-        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml",
-                spider="orda_ru", article=ARTICLE),
-        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml",
-                spider="orda_en", article=ARTICLE),
-        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml",
-                spider="orda_kk", article=ARTICLE),
+        Edition("ru", "orda.kz", "", "https://orda.kz/sitemap.xml", spider="orda_ru", article=ARTICLE),
+        Edition("en", "en.orda.kz", "", "https://en.orda.kz/sitemap.xml", spider="orda_en", article=ARTICLE),
+        Edition("kk", "kaz.orda.kz", "", "https://kaz.orda.kz/sitemap.xml", spider="orda_kk", article=ARTICLE),
     ),
     title_suffixes=("Orda.kz", "Орда.kz", "Orda"),
     layouts=(

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section sputnik.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 
 # Articles are /YYYYMMDD/<slug>-<id>.html; each host's sitemap lists them.
@@ -12,14 +13,24 @@ PROFILE = SiteProfile(
     name="Sputnik Казахстан",
     domains=("sputnik.kz", "sputniknews.kz"),
     editions=(
-        Edition("ru", "ru.sputnik.kz", "", "https://ru.sputnik.kz/sitemap.xml",
-                spider="sputnik_ru", article=ARTICLE),
-        Edition("kk", "sputnik.kz", "", "https://sputnik.kz/sitemap.xml",
-                spider="sputnik_kk", article=ARTICLE),
-        Edition("ru", "ru.sputniknews.kz", "", "https://ru.sputnik.kz/export/rss2/index.xml",
-                spider="sputniknews_ru", article=ARTICLE),
-        Edition("kk", "sputniknews.kz", "", "https://sputniknews.kz/sitemap_article_index.xml",
-                spider="sputniknews_kk", article=ARTICLE),
+        Edition("ru", "ru.sputnik.kz", "", "https://ru.sputnik.kz/sitemap.xml", spider="sputnik_ru", article=ARTICLE),
+        Edition("kk", "sputnik.kz", "", "https://sputnik.kz/sitemap.xml", spider="sputnik_kk", article=ARTICLE),
+        Edition(
+            "ru",
+            "ru.sputniknews.kz",
+            "",
+            "https://ru.sputnik.kz/export/rss2/index.xml",
+            spider="sputniknews_ru",
+            article=ARTICLE,
+        ),
+        Edition(
+            "kk",
+            "sputniknews.kz",
+            "",
+            "https://sputniknews.kz/sitemap_article_index.xml",
+            spider="sputniknews_kk",
+            article=ARTICLE,
+        ),
     ),
     title_suffixes=("Sputnik Казахстан", "Sputnik Қазақстан", "Sputnik Kazakhstan", "Sputnik"),
     layouts=(
@@ -52,5 +63,5 @@ PROFILE = SiteProfile(
         ),
     ),
     notes="RSS: https://ru.sputnik.kz/export/rss2/index.xml, https://sputniknews.kz/export/rss2/archive/index.xml (SAL); "
-          "site search is behind reCAPTCHA (SRCH).",
+    "site search is behind reCAPTCHA (SRCH).",
 )

@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section tengrinews.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -18,12 +19,36 @@ PROFILE = SiteProfile(
     name="Tengrinews",
     domains=("tengrinews.kz",),
     editions=(
-        Edition("ru", "tengrinews.kz", "", "https://tengrinews.kz/sitemap-index.xml",
-                spider="tengrinews_ru", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
-        Edition("kk", "kaz.tengrinews.kz", "", "https://kaz.tengrinews.kz/kk-sitemap-index.xml",
-                spider="tengrinews_kk", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
-        Edition("en", "en.tengrinews.kz", "", "https://en.tengrinews.kz/en-sitemap-index.xml",
-                spider="tengrinews_en", article=ARTICLE, follow="sitemap-news", listing_sections=SECTIONS),
+        Edition(
+            "ru",
+            "tengrinews.kz",
+            "",
+            "https://tengrinews.kz/sitemap-index.xml",
+            spider="tengrinews_ru",
+            article=ARTICLE,
+            follow="sitemap-news",
+            listing_sections=SECTIONS,
+        ),
+        Edition(
+            "kk",
+            "kaz.tengrinews.kz",
+            "",
+            "https://kaz.tengrinews.kz/kk-sitemap-index.xml",
+            spider="tengrinews_kk",
+            article=ARTICLE,
+            follow="sitemap-news",
+            listing_sections=SECTIONS,
+        ),
+        Edition(
+            "en",
+            "en.tengrinews.kz",
+            "",
+            "https://en.tengrinews.kz/en-sitemap-index.xml",
+            spider="tengrinews_en",
+            article=ARTICLE,
+            follow="sitemap-news",
+            listing_sections=SECTIONS,
+        ),
     ),
     title_suffixes=("Tengrinews", "Tengrinews.kz", "Тенгри Ньюс"),
     layouts=(
@@ -54,5 +79,5 @@ PROFILE = SiteProfile(
         ),
     ),
     notes="Comments: POST https://c.tn.kz/comments/get/list/ (news id = trailing -(\\d+)/ of the URL); "
-          "views: https://counter.tengrinews.kz/inc/tengrinews_ru/news/{id}.",
+    "views: https://counter.tengrinews.kz/inc/tengrinews_ru/news/{id}.",
 )

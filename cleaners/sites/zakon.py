@@ -2,6 +2,7 @@
 
 Research notes (sources, confidence): docs/outlet-notes.md, section zakon.kz.
 """
+
 from cleaners.profiles import Edition, Layout, SiteProfile
 from cleaners.textfilters import FilterRules
 
@@ -13,10 +14,8 @@ PROFILE = SiteProfile(
     name="Zakon.kz",
     domains=("zakon.kz",),
     editions=(
-        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/",
-                spider="zakon_ru", article=ARTICLE),
-        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml",
-                spider="zakon_kk", article=ARTICLE),
+        Edition("ru", "www.zakon.kz", "", "https://www.zakon.kz/news/", spider="zakon_ru", article=ARTICLE),
+        Edition("kk", "kaz.zakon.kz", "", "https://kaz.zakon.kz/sitemap.xml", spider="zakon_kk", article=ARTICLE),
     ),
     title_suffixes=("Zakon.kz", "zakon.kz"),
     layouts=(
@@ -32,8 +31,9 @@ PROFILE = SiteProfile(
             tags=("div.tags.newsTags a",),
             junk=(".google-news-follow", ".willShare", ".tags.newsTags"),
             # MCC ends the body at these text markers (ru, kk)
-            rules=FilterRules(cut_after=(r"^Поделитесь новостью", r"^Следите за новостями",
-                                         r"^Жаңалықтар телефоныңызда")),
+            rules=FilterRules(
+                cut_after=(r"^Поделитесь новостью", r"^Следите за новостями", r"^Жаңалықтар телефоныңызда")
+            ),
         ),
         Layout(
             version="2019",
@@ -46,5 +46,5 @@ PROFILE = SiteProfile(
         ),
     ),
     notes="Listing API {host}/news/?handler=LoadMoreNews&p={page}&type=list (JSON wrapping HTML); "
-          "exclude /pbf/, /special/ and special.zakon.kz (MCC).",
+    "exclude /pbf/, /special/ and special.zakon.kz (MCC).",
 )

@@ -1,4 +1,5 @@
 """mkdocs hook: publish cleaners/article.schema.json as article.schema.json of the site."""
+
 from __future__ import annotations
 
 from pathlib import Path

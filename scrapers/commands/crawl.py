@@ -5,6 +5,7 @@ the close reason is not one of scrapers.extensions.NORMAL_REASONS (`fetch_failed
 failed; `shutdown`, `redis_unavailable`...). Scrapyd runs jobs through it too, so a failed job
 ends with "Process died: exitstatus=1" in Scrapyd's log.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """The body container, the lead outside it, and the junk inside it, aligned with the generic body."""
+
 from __future__ import annotations
 
 import re
@@ -66,10 +67,14 @@ def find_body(trials: Trials, base: Layout) -> tuple[Layout, list[float]]:
     holding = [(min(_raw_f1(p, sel, r) for p, r in zip(trials.pages, refs)), sel) for sel in pool]
     holding = sorted(((f, s) for f, s in holding if f >= BODY_AGREES), key=lambda x: -x[0])
     if not holding:
-        found = "; ".join(f"{s.name}: {describe(_aligned(p, r)[0][1]) if _aligned(p, r) else 'nothing'}"
-                          for s, p, r in zip(trials.samples, trials.pages, refs))
-        raise SuggestError("the pages share no body container (no stable selector matches one block holding"
-                           f" the article text on every page); best containers per page: {found}")
+        found = "; ".join(
+            f"{s.name}: {describe(_aligned(p, r)[0][1]) if _aligned(p, r) else 'nothing'}"
+            for s, p, r in zip(trials.samples, trials.pages, refs)
+        )
+        raise SuggestError(
+            "the pages share no body container (no stable selector matches one block holding"
+            f" the article text on every page); best containers per page: {found}"
+        )
     best: tuple[float, Layout, list[float]] | None = None
     for _, sel in holding[:TOP_SELECTORS]:
         layout = replace(base, body=(sel,))

@@ -1,4 +1,5 @@
 """`kaznews profile suggest OUTLET PAGE...` and `kaznews profile new ID --from PAGE...` (docs/drift-repair.md)."""
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     print(format_suggestion(found, str(path)))
     if args.write:
         write_layout(path, found.layout)
-        print(f"\nwrote layout {found.layout.version} first in the layouts of {path}; next: review the new pages"
-              f" (kaznews fixtures review --outlet {args.outlet}), then kaznews fixtures check")
+        print(
+            f"\nwrote layout {found.layout.version} first in the layouts of {path}; next: review the new pages"
+            f" (kaznews fixtures review --outlet {args.outlet}), then kaznews fixtures check"
+        )
     return 0
 
 
@@ -56,8 +59,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise SuggestError(f"{out} exists; --force replaces it")
     out.write_text(profile_file(profile, doc), encoding="utf-8")
     print(format_suggestion(found, str(out)))
-    print(f"\nwrote {out} ({len(profile.editions)} editions); next: record and review fixtures of the outlet"
-          " (docs/adding-an-outlet.md)")
+    print(
+        f"\nwrote {out} ({len(profile.editions)} editions); next: record and review fixtures of the outlet"
+        " (docs/adding-an-outlet.md)"
+    )
     return 0
 
 
@@ -68,6 +73,7 @@ def _run(func: object) -> object:
         except SuggestError as exc:
             print(f"kaznews profile {args.profile_command}: refused: {exc}", file=sys.stderr)
             return REFUSED
+
     return run
 
 
@@ -77,18 +83,30 @@ def add_profile_command(sub: argparse._SubParsersAction) -> None:
     s = psub.add_parser("suggest", help="induce a new layout of an outlet from 2-20 of its article pages")
     s.add_argument("outlet", help="the outlet id (see `kaznews sites`)")
     s.add_argument("pages", nargs="*", metavar="PAGE", help="saved pages, folders of them, or URLs (fetched)")
-    s.add_argument("--unreviewed", action="store_true",
-                   help="also the outlet's unreviewed fixtures (what `check-live --suggest` recorded)")
+    s.add_argument(
+        "--unreviewed",
+        action="store_true",
+        help="also the outlet's unreviewed fixtures (what `check-live --suggest` recorded)",
+    )
     s.add_argument("--write", action="store_true", help="add the layout first in the outlet's profile file")
     s.add_argument("--profile-file", help="the profile file to write (default: the outlet's in cleaners/sites/)")
     s.add_argument("--version", help="the new layout's version (default: the first capture's year)")
-    s.add_argument("--fixtures", metavar="DIR",
-                   help="fixtures folder: its older pages must keep their layout (default: the checkout's)")
+    s.add_argument(
+        "--fixtures",
+        metavar="DIR",
+        help="fixtures folder: its older pages must keep their layout (default: the checkout's)",
+    )
     s.set_defaults(func=_run(cmd_suggest))
     n = psub.add_parser("new", help="write a complete profile file for a new outlet from its article pages")
     n.add_argument("id", help="the outlet id, its main domain (example.kz)")
-    n.add_argument("--from", dest="pages", nargs="+", required=True, metavar="PAGE",
-                   help="saved pages, folders of them, or URLs (fetched, with the hosts' robots.txt)")
+    n.add_argument(
+        "--from",
+        dest="pages",
+        nargs="+",
+        required=True,
+        metavar="PAGE",
+        help="saved pages, folders of them, or URLs (fetched, with the hosts' robots.txt)",
+    )
     n.add_argument("--output", help="the profile file (default: cleaners/sites/<name>.py)")
     n.add_argument("--force", action="store_true", help="replace an existing file")
     n.set_defaults(func=_run(cmd_new))

@@ -1,4 +1,5 @@
 """The editions of an outlet's pages: hosts, language prefixes, languages, start URLs, spider names, article patterns."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,10 @@ from cleaners.select import first_value
 from .samples import Sample
 
 LANGUAGE_PREFIXES = frozenset({"ru", "kk", "kz", "en", "qq", "kaz", "rus", "eng"})
-_FEEDS = ('link[rel="alternate"][type="application/rss+xml"]@href',
-          'link[rel="alternate"][type="application/atom+xml"]@href')
+_FEEDS = (
+    'link[rel="alternate"][type="application/rss+xml"]@href',
+    'link[rel="alternate"][type="application/atom+xml"]@href',
+)
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
 
@@ -75,6 +78,14 @@ def editions(samples: list[Sample], robots: dict[str, str]) -> tuple[Edition, ..
     for (host, prefix, language), members in groups.items():
         sitemaps = robots_sitemaps(robots.get(host, ""))
         start = _feed(members) or (sitemaps[0] if sitemaps else f"https://{host}{prefix or '/'}")
-        out.append(Edition(language=language, host=host, path_prefix=prefix, start_url=start,
-                           spider=spider_name(host, language), article=article_pattern(members, prefix)))
+        out.append(
+            Edition(
+                language=language,
+                host=host,
+                path_prefix=prefix,
+                start_url=start,
+                spider=spider_name(host, language),
+                article=article_pattern(members, prefix),
+            )
+        )
     return tuple(out)

@@ -1,4 +1,5 @@
 """The one error of layout induction: a refusal with its reason (exit status 2 in the CLI)."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Fetch several pages in one Scrapy run with the project's settings (`scrapers.fetch` fetches one)."""
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,12 @@ def fetch_many(urls: list[str], obey_robots: bool = True) -> dict[str, tuple[byt
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
-    for key, value in (("LOG_LEVEL", "WARNING"), ("EXTENSIONS", {}), ("KAZNEWS_BACKEND", "sqlite"),
-                       ("ROBOTSTXT_OBEY", obey_robots)):
+    for key, value in (
+        ("LOG_LEVEL", "WARNING"),
+        ("EXTENSIONS", {}),
+        ("KAZNEWS_BACKEND", "sqlite"),
+        ("ROBOTSTXT_OBEY", obey_robots),
+    ):
         settings.set(key, value, priority="cmdline")
     sink: dict[str, Any] = {}
     process = CrawlerProcess(settings)

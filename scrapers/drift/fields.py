@@ -1,4 +1,5 @@
 """Title, date (with its format), tags, authors and section: DOM nodes showing the generic values."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,8 +20,16 @@ from .trials import Trials, nodes_where
 
 DAY = "2024-01-01"
 MAX_DATE_TEXT = 60  # a date line, not a paragraph mentioning a date
-DATE_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M", "%H:%M %d.%m.%Y", "%H:%M, %d.%m.%Y", "%d.%m.%Y",
-                "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+DATE_FORMATS = (
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y, %H:%M",
+    "%H:%M %d.%m.%Y",
+    "%H:%M, %d.%m.%Y",
+    "%d.%m.%Y",
+    "%Y-%m-%d %H:%M",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+)
 PAIR_TRIALS = 6  # first and second date selectors tried together
 TITLE_METAS = ('meta[property="og:title"]@content', 'meta[name="twitter:title"]@content')
 TAG_METAS = ('meta[property="article:tag"]@content', 'meta[name="article:tag"]@content')
@@ -79,8 +88,14 @@ def _parses(text: str, fetched_at: str | None) -> bool:
 
 def _date_candidates(page: ParsedPage, sample: Sample) -> list[str]:
     """Visible date lines (stable selectors), then <time datetime>, then date metas."""
-    texts = nodes_where(page, lambda n: n.tag not in ("script", "style") and 0 < len(_text(n)) <= MAX_DATE_TEXT
-                        and _parses(_text(n), sample.fetched_at))
+    texts = nodes_where(
+        page,
+        lambda n: (
+            n.tag not in ("script", "style")
+            and 0 < len(_text(n)) <= MAX_DATE_TEXT
+            and _parses(_text(n), sample.fetched_at)
+        ),
+    )
     texts.sort(key=lambda n: len(_text(n)))  # the date line itself before the block around it
     out = [sel for node in texts for sel in node_selectors(node)]
     out += [f"{sel}@datetime" for node in page.css("time[datetime]") for sel in [*node_selectors(node), "time"]]
@@ -105,7 +120,9 @@ def find_date(trials: Trials, layout: Layout) -> Layout:
         found = trials.first_holding(layout, "date", plain, _date_agrees, date_formats=(fmt,))
         if found:
             return replace(layout, date=(found,), date_formats=(fmt,))
-    anywhere = list(dict.fromkeys(c for page, s in zip(trials.pages, trials.samples) for c in _date_candidates(page, s)))
+    anywhere = list(
+        dict.fromkeys(c for page, s in zip(trials.pages, trials.samples) for c in _date_candidates(page, s))
+    )
     firsts = [c for c in anywhere if c.startswith("meta[") or "@" in c][:PAIR_TRIALS]
     seconds = [c for c in anywhere if c not in firsts][:PAIR_TRIALS]
     for first in firsts:
@@ -140,8 +157,9 @@ def _tag_like(article: Article, sample: Sample) -> bool:
 def find_tags(trials: Trials, layout: Layout) -> Layout:
     if not any(s.generic.tags for s in trials.samples):
         blocks = [c for c in trials.common(_tag_blocks) if trials.unique(c.removesuffix(" a"))]
-        found = trials.first_holding(layout, "tags", [*blocks, *_metas_present(trials, TAG_METAS)], _tag_like,
-                                     unique=False)
+        found = trials.first_holding(
+            layout, "tags", [*blocks, *_metas_present(trials, TAG_METAS)], _tag_like, unique=False
+        )
         return replace(layout, tags=(found,)) if found else layout
 
     def per_page(page: ParsedPage, sample: Sample) -> list[str]:
@@ -159,8 +177,7 @@ def find_tags(trials: Trials, layout: Layout) -> Layout:
         return _same_list(article.tags, sample.generic.tags)
 
     containers = [c for c in trials.common(per_page) if trials.unique(c.removesuffix(" a"))]
-    found = trials.first_holding(layout, "tags", [*containers, *_metas_present(trials, TAG_METAS)], check,
-                                 unique=False)
+    found = trials.first_holding(layout, "tags", [*containers, *_metas_present(trials, TAG_METAS)], check, unique=False)
     return replace(layout, tags=(found,)) if found else layout
 
 

@@ -1,4 +1,5 @@
 """`suggest`: from a few article pages of one outlet, the `Layout` that reads them, with its evidence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -44,7 +45,9 @@ def stub_profile(outlet: str, samples: list[Sample]) -> SiteProfile:
     """A profile for an outlet the registry does not know: editions from the pages, a placeholder layout
     that every trial replaces."""
     placeholder = Layout(version="draft", valid_from=f"{EARLIEST_YEAR}-01-01", body=("body",))  # the oldest
-    return SiteProfile(id=outlet, name=outlet, domains=(outlet,), editions=editions(samples, {}), layouts=(placeholder,))
+    return SiteProfile(
+        id=outlet, name=outlet, domains=(outlet,), editions=editions(samples, {}), layouts=(placeholder,)
+    )
 
 
 def _day(sample: Sample) -> str | None:
@@ -83,22 +86,31 @@ def find_detect(trials: Trials, layout: Layout, others: list[ParsedPage]) -> tup
             continue
         if not any(p.css_first(sel) is not None for p in others):
             return replace(layout, detect=(sel,)), []
-    note = (f"detect: {layout.detectors[0]} also matches {len(_stealing(layout, others))} older page(s)"
-            " of the outlet and nothing only the new pages have was found; the new layout would read them")
+    note = (
+        f"detect: {layout.detectors[0]} also matches {len(_stealing(layout, others))} older page(s)"
+        " of the outlet and nothing only the new pages have was found; the new layout would read them"
+    )
     return layout, [note]
 
 
 def _missing(layout: Layout) -> list[str]:
     notes = []
-    for name, why in (("title", "the page metadata (JSON-LD headline, og:title) gives it"),
-                      ("date", "the structured dates (JSON-LD, meta, <time>) give it")):
+    for name, why in (
+        ("title", "the page metadata (JSON-LD headline, og:title) gives it"),
+        ("date", "the structured dates (JSON-LD, meta, <time>) give it"),
+    ):
         if not getattr(layout, name):
             notes.append(f"{name}: no selector holds on every page; {why}")
     return notes
 
 
-def suggest(samples: list[Sample], outlet: str, profile: SiteProfile | None = None,
-            others: list[ParsedPage] | None = None, version: str | None = None) -> Suggestion:
+def suggest(
+    samples: list[Sample],
+    outlet: str,
+    profile: SiteProfile | None = None,
+    others: list[ParsedPage] | None = None,
+    version: str | None = None,
+) -> Suggestion:
     """The layout that reads every sample page; raises SuggestError with the reason when there is none.
 
     `others` are pages of the outlet's older layouts (its fixtures): the new layout must not claim them.
@@ -115,8 +127,11 @@ def suggest(samples: list[Sample], outlet: str, profile: SiteProfile | None = No
     layout, notes = find_detect(trials, layout, others or [])
     tried = with_layout(base, layout)
     articles = clean_all(samples, tried)
-    low = [(s.name, f) for s, f in zip(samples, (body_f1(s.reference, a.body) for s, a in zip(samples, articles)))
-           if f < REFUSE_BELOW]
+    low = [
+        (s.name, f)
+        for s, f in zip(samples, (body_f1(s.reference, a.body) for s, a in zip(samples, articles)))
+        if f < REFUSE_BELOW
+    ]
     if low:
         pages = ", ".join(f"{n} ({f:.2f})" for n, f in low)
         raise SuggestError(f"no layout agrees with the article text the generic path finds on every page: {pages}")

@@ -1,4 +1,5 @@
 """Sample pages from saved files, fixture folders, URLs (fetched with the project's stack) or fixtures."""
+
 from __future__ import annotations
 
 import importlib
@@ -26,8 +27,10 @@ def _from_file(path: Path) -> Sample:
     meta: dict[str, Any] = load_meta(path.parent).get(name, {})
     url = meta.get("url") or page_url(body)
     if not url:
-        raise SuggestError(f"{path}: the page names no URL (no canonical link or og:url, no fixtures meta.json"
-                           " entry); the outlet cannot be checked")
+        raise SuggestError(
+            f"{path}: the page names no URL (no canonical link or og:url, no fixtures meta.json"
+            " entry); the outlet cannot be checked"
+        )
     return Sample(path.name, body, url, meta.get("fetched_at") or meta.get("captured_at"))
 
 
@@ -47,7 +50,9 @@ def load_samples(sources: list[str], also: tuple[str, ...] = ()) -> tuple[list[S
             got = fetched[source]
             if isinstance(got, str):
                 raise SuggestError(f"could not fetch {source}: {got}")
-            samples.append(Sample(source, got[0], page_url(got[0]) or source, got[2]))  # a mirror names the outlet's URL
+            samples.append(
+                Sample(source, got[0], page_url(got[0]) or source, got[2])
+            )  # a mirror names the outlet's URL
             continue
         if not Path(source).exists():
             raise SuggestError(f"no such file or folder: {source}")
@@ -57,8 +62,11 @@ def load_samples(sources: list[str], also: tuple[str, ...] = ()) -> tuple[list[S
 
 def unreviewed(root: Path, outlet: str) -> list[Sample]:
     """The outlet's unreviewed fixtures (what `check-live --suggest` recorded), as samples."""
-    return [Sample(fx.page.name, fx.read_page(), fx.url or "", fx.meta.get("fetched_at"))
-            for fx in iter_fixtures(root, outlet) if not fx.reviewed and fx.url]
+    return [
+        Sample(fx.page.name, fx.read_page(), fx.url or "", fx.meta.get("fetched_at"))
+        for fx in iter_fixtures(root, outlet)
+        if not fx.reviewed and fx.url
+    ]
 
 
 def older_pages(root: Path, outlet: str, samples: list[Sample]) -> list[ParsedPage]:

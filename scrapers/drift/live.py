@@ -1,4 +1,5 @@
 """`kaznews check-live --suggest`: on FAIL, record the fetched pages as fixtures and suggest a layout."""
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,11 @@ MAX_SLUG = 40
 
 
 def add_suggest_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--suggest", action="store_true",
-                        help="on FAIL: record the fetched pages as fixtures and suggest a layout from them")
+    parser.add_argument(
+        "--suggest",
+        action="store_true",
+        help="on FAIL: record the fetched pages as fixtures and suggest a layout from them",
+    )
 
 
 def fixture_name(url: str, day: str, taken: set[str]) -> str:
@@ -51,9 +55,14 @@ def record_pages(pages: Sequence[Page], outlet: str, root: Path) -> list[Sample]
     for page in pages:
         name = fixture_name(page.url, page.fetched_at[:10], taken)
         (folder / f"{name}.html").write_bytes(page.body)
-        meta[name] = {"url": page.url, "captured": page.fetched_at[:10], "provenance": "saved",
-                      "origin": f"fetched by kaznews check-live --suggest from {page.fetched_url}",
-                      "fetched_at": page.fetched_at, "reviewed": False}
+        meta[name] = {
+            "url": page.url,
+            "captured": page.fetched_at[:10],
+            "provenance": "saved",
+            "origin": f"fetched by kaznews check-live --suggest from {page.fetched_url}",
+            "fetched_at": page.fetched_at,
+            "reviewed": False,
+        }
         samples.append(Sample(f"{name}.html", page.body, page.url, page.fetched_at))
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return samples
@@ -85,5 +94,8 @@ def after_failure(args: argparse.Namespace, outlet: str, pages: Sequence[Page]) 
     except SuggestError:
         where = f"the profile of {outlet}"
     print(format_suggestion(found, where), flush=True)
-    print(f"next: paste the layout (or `kaznews profile suggest {outlet} --unreviewed --write`), review the drafts"
-          f" (kaznews fixtures review --outlet {outlet}), then kaznews fixtures check", flush=True)
+    print(
+        f"next: paste the layout (or `kaznews profile suggest {outlet} --unreviewed --write`), review the drafts"
+        f" (kaznews fixtures review --outlet {outlet}), then kaznews fixtures check",
+        flush=True,
+    )

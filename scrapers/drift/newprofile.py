@@ -1,4 +1,5 @@
 """`kaznews profile new`: a complete profile (editions, feeds, sitemaps, title suffixes, one layout) from pages."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -19,7 +20,7 @@ def title_suffixes(suggestion: Suggestion) -> tuple[str, ...]:
     for sample, article in zip(suggestion.samples, suggestion.articles):
         whole = first_value(sample.page(), "title") or ""
         if article.title and whole.startswith(article.title):
-            rest = whole[len(article.title):].strip(_SUFFIX_TRIM)
+            rest = whole[len(article.title) :].strip(_SUFFIX_TRIM)
             if rest:
                 found[rest] += 1
     need = min(2, len(suggestion.samples))
@@ -31,10 +32,17 @@ def site_name(samples: list[Sample], outlet: str) -> str:
     return names.most_common(1)[0][0] if names else outlet
 
 
-def new_profile(outlet: str, samples: list[Sample], robots: dict[str, str] | None = None) -> tuple[SiteProfile, Suggestion]:
+def new_profile(
+    outlet: str, samples: list[Sample], robots: dict[str, str] | None = None
+) -> tuple[SiteProfile, Suggestion]:
     """The profile of an outlet the registry does not know, and the layout suggestion inside it."""
     suggestion = suggest(samples, outlet)
-    profile = SiteProfile(id=outlet, name=site_name(samples, outlet), domains=(outlet,),
-                          editions=editions(samples, robots or {}), layouts=(suggestion.layout,),
-                          title_suffixes=title_suffixes(suggestion))
+    profile = SiteProfile(
+        id=outlet,
+        name=site_name(samples, outlet),
+        domains=(outlet,),
+        editions=editions(samples, robots or {}),
+        layouts=(suggestion.layout,),
+        title_suffixes=title_suffixes(suggestion),
+    )
     return profile, suggestion

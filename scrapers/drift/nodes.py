@@ -1,4 +1,5 @@
 """CSS selectors that name one DOM node: stable classes and ids first, positions never."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,25 @@ from cleaners.select import ParsedPage
 
 _NAME = re.compile(r"[A-Za-z_][\w-]{0,60}")
 _NUMBERED = re.compile(r"\d{3}")  # `post-551820`, `id4711`: differs from page to page
-_STATE = frozenset({"active", "selected", "open", "hidden", "show", "visible", "clearfix", "row", "container",
-                    "col", "current", "first", "last", "odd", "even"})
+_STATE = frozenset(
+    {
+        "active",
+        "selected",
+        "open",
+        "hidden",
+        "show",
+        "visible",
+        "clearfix",
+        "row",
+        "container",
+        "col",
+        "current",
+        "first",
+        "last",
+        "odd",
+        "even",
+    }
+)
 SEMANTIC = frozenset({"h1", "article", "main", "time"})  # tags that may stand alone
 ANCESTOR_LEVELS = 3
 EXCERPT = 50

@@ -1,4 +1,5 @@
 """Profile source from the dataclasses themselves: only non-default fields, so new fields need no change here."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -87,7 +88,7 @@ def with_new_layout(source: str, layout: Layout) -> str:
         raise SuggestError("the profile file has no `layouts=(` line to add the layout under")
     indent = len(found[1].expandtabs()) + INDENT
     block = " " * indent + render(layout, indent) + ",\n"
-    return source[: found.end()] + block + source[found.end():]
+    return source[: found.end()] + block + source[found.end() :]
 
 
 def write_layout(path: Path, layout: Layout) -> None:

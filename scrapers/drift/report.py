@@ -1,4 +1,5 @@
 """The suggestion as text: the ready-to-paste layout, then per page what each selector found."""
+
 from __future__ import annotations
 
 from cleaners.normalize import normalize_line
@@ -60,8 +61,10 @@ def evidence(suggestion: Suggestion) -> list[str]:
 def format_suggestion(suggestion: Suggestion, where: str) -> str:
     """The whole report: header, the Layout block, notes, evidence."""
     pages = len(suggestion.samples)
-    head = (f"Suggested layout for {suggestion.outlet} from {pages} pages (first in `layouts=(` of {where},"
-            " or run again with --write):")
+    head = (
+        f"Suggested layout for {suggestion.outlet} from {pages} pages (first in `layouts=(` of {where},"
+        " or run again with --write):"
+    )
     block = " " * PASTE_INDENT + render(suggestion.layout, PASTE_INDENT) + ","
     notes = [f"  note: {n}" for n in suggestion.notes]
     detect = css_of(suggestion.layout.detectors[0])

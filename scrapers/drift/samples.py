@@ -1,4 +1,5 @@
 """The pages a layout is induced from: bytes, URL, fetch time, and the generic path's reading of each."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,24 +85,27 @@ def _on_domain(host: str, domains: tuple[str, ...]) -> bool:
 def check_samples(samples: list[Sample], outlet: str, profile: SiteProfile | None) -> None:
     """Refuse (SuggestError) too few or too many pages, pages of another outlet, and non-articles."""
     if len(samples) < MIN_PAGES:
-        raise SuggestError(f"need at least {MIN_PAGES} article pages of one outlet (3 or more is better);"
-                           f" got {len(samples)}")
+        raise SuggestError(
+            f"need at least {MIN_PAGES} article pages of one outlet (3 or more is better); got {len(samples)}"
+        )
     if len(samples) > MAX_PAGES:
         raise SuggestError(f"at most {MAX_PAGES} pages; got {len(samples)}")
     domains = profile.domains if profile else (outlet,)
     foreign = [s for s in samples if not _on_domain(s.host, domains)]
     if foreign:
         hosts = ", ".join(sorted({s.host or "no host" for s in foreign}))
-        raise SuggestError(f"pages of another outlet: {hosts} is not {outlet} ({', '.join(domains)});"
-                           " a layout is induced from pages of one outlet")
+        raise SuggestError(
+            f"pages of another outlet: {hosts} is not {outlet} ({', '.join(domains)});"
+            " a layout is induced from pages of one outlet"
+        )
     for sample in samples:
         try:
             article = sample.generic
         except CleanerError as exc:
             raise SuggestError(f"{sample.name}: {type(exc).__name__}: {exc}") from exc
         if article.page_kind != "article":
-            raise SuggestError(f"{sample.name} is a {article.page_kind} page, not an article;"
-                               " a layout is induced from article pages")
+            raise SuggestError(
+                f"{sample.name} is a {article.page_kind} page, not an article; a layout is induced from article pages"
+            )
         if not article.body:
             raise SuggestError(f"{sample.name}: the generic path finds no article text to align with")
-

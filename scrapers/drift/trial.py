@@ -1,4 +1,5 @@
 """Run a candidate layout through the real pipeline, and compare body texts (4-token shingle F1)."""
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ def _shingles(text: str) -> Counter[tuple[str, ...]]:
     toks = _TOKEN.findall(text)
     if not toks:
         return Counter()
-    return Counter(tuple(toks[i:i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1)))
+    return Counter(tuple(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1)))
 
 
 def body_f1(truth: str, got: str) -> float:

@@ -1,4 +1,5 @@
 """Try candidate selectors of one field through the real pipeline on every sample page."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -37,8 +38,9 @@ class Trials:
     def holds(self, layout: Layout, check: Check) -> bool:
         return all(check(a, s) for a, s in zip(self.articles(layout), self.samples))
 
-    def first_holding(self, base: Layout, field: str, candidates: Iterable[str], check: Check,
-                      unique: bool = True, **extra: Any) -> str | None:
+    def first_holding(
+        self, base: Layout, field: str, candidates: Iterable[str], check: Check, unique: bool = True, **extra: Any
+    ) -> str | None:
         """The first candidate that, as the layout's `field`, gives the reference on every page."""
         tried = 0
         for cand in candidates:
