@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from cleaners.fixtures import Fixture
 from scrapers.base import NewsSpider
-from scrapers.discovery import parse_date
+from scrapers.discovery import parse_utc_date
 from scrapers.urlguard import path_and_query
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -97,7 +97,7 @@ def make_template(fx: Fixture) -> Template | None:
         return None
     marked = html.replace(word.encode(), _WORD).replace(slug.encode(), _SLUG)
     pieces = tuple(p for p in _MARK.split(marked) if p)
-    fetched = parse_date(fx.meta.get("fetched_at"))
+    fetched = parse_utc_date(fx.meta.get("fetched_at"))
     date = format_datetime(fetched.astimezone(UTC), usegmt=True) if fetched else ""
     return Template(f"{fx.outlet}/{fx.name}", fx.url, slug, word, pieces, date, expected["date"], expected["body"])
 
@@ -188,7 +188,7 @@ def check_mirror(mirror: Mirror) -> list[str]:
             break
         url = mirror.urls[k]
         _, n, slug = mirror.index[path_and_query(url)]
-        fetched = parse_date(t.date) if t.date else None
+        fetched = parse_utc_date(t.date) if t.date else None
         article = clean_html(t.render(n, slug), url, fetched_at=fetched.isoformat() if fetched else None).to_dict()
         if article.get("date") != t.lastmod:
             problems.append(f"{t.name}: date {article.get('date')!r}, fixture says {t.lastmod!r}")

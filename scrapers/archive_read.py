@@ -35,7 +35,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from .crawlstate import utc
-from .discovery import parse_date
+from .discovery import parse_utc_date
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # the cleaner's own input limit (cleaners.options.CleanOptions.max_bytes)
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -179,7 +179,7 @@ def _judge(record: Any, it: _Iterator, wanted: Callable[[str], bool], max_bytes:
     if len(body) > max_bytes:
         return Skip("too_large", url)
     headers = {k: v for k, v in http.headers}
-    date = parse_date(record.rec_headers.get_header("WARC-Date"))
+    date = parse_utc_date(record.rec_headers.get_header("WARC-Date"))
     record_id = record.rec_headers.get_header("WARC-Record-ID")
     if record.format != "warc" or not record_id:  # ARC records have no id (warcio makes up a random one)
         record_id = f"<urn:offset:{it.offset}>"

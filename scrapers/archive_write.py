@@ -18,7 +18,7 @@ from typing import Self
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .discovery import parse_date
+from .discovery import parse_utc_date
 
 DEFAULT_DATE = "2024-01-01T00:00:00Z"  # a page without a known fetch time
 
@@ -44,7 +44,7 @@ class Page:
 
 def warc_date(iso: str | None) -> str:
     """An ISO 8601 time as a WARC-Date (UTC, seconds)."""
-    parsed = parse_date(iso)
+    parsed = parse_utc_date(iso)
     return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else DEFAULT_DATE
 
 

@@ -35,7 +35,7 @@ from cleaners.profiles import Edition, SiteProfile
 
 from .backlog import Backlog
 from .crawlstate import CrawlState, crawl_state
-from .discovery import Entry, parse_date, read_document
+from .discovery import Entry, parse_utc_date, read_document
 from .items import Page
 from .urlguard import OFFSITE, HostPolicy, fetched_parts, fetched_url, path_and_query
 
@@ -263,7 +263,7 @@ def failure_reason(failure: Failure) -> str:
 def _bound(value: str | None, name: str) -> datetime | None:
     if not value:
         return None
-    parsed = parse_date(value)
+    parsed = parse_utc_date(value)
     if parsed is None:
         raise ValueError(f"{name} is not an ISO 8601 date: {value!r}")
     return parsed

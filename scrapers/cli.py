@@ -25,7 +25,7 @@ from cleaners.outpath import writable_file
 
 from .archive_cli import add_archive_command, extend_fixtures_record
 from .checklive import add_check_live_command
-from .discovery import parse_date
+from .discovery import parse_utc_date
 from .drift.cli import add_profile_command
 from .extensions import NORMAL_REASONS, summary
 from .fetch import fetch_page
@@ -82,7 +82,7 @@ def check_window(args: argparse.Namespace) -> None:
     """--since and --until are ISO 8601 dates (a one-line error before any crawl starts)."""
     for name in ("since", "until"):
         value = getattr(args, name)
-        if value and parse_date(value) is None:
+        if value and parse_utc_date(value) is None:
             raise SystemExit(f"kaznews crawl: --{name} is not an ISO 8601 date: {value!r}")
 
 

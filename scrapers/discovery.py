@@ -40,7 +40,7 @@ class Document:
     malformed: bool = False  # XML errors were met (the entries read before and after are kept)
 
 
-def parse_date(text: str | None) -> datetime | None:
+def parse_utc_date(text: str | None) -> datetime | None:
     """A sitemap/feed date (ISO 8601 or RFC 822) as an aware datetime; naive means UTC."""
     if not text:
         return None
@@ -66,7 +66,7 @@ def _entry(elem: lxml.etree._Element) -> Entry | None:
         if name in ("loc", "link") and not url:
             url = (child.get("href") or child.text or "").strip()
         elif name in _DATE_TAGS and modified is None:
-            modified = parse_date(child.text)
+            modified = parse_utc_date(child.text)
     return Entry(url, modified) if url else None
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from cleaners.outpath import writable_file
 
 from .crawlstate import article_key, fingerprint
-from .discovery import parse_date
+from .discovery import parse_utc_date
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _usable(record: Any) -> bool:
 
 
 def _rank(record: dict[str, Any], position: int) -> tuple[bool, float, int]:
-    modified = parse_date(record.get("date_modified"))
+    modified = parse_utc_date(record.get("date_modified"))
     return bool(record.get("update")), modified.timestamp() if modified else float("-inf"), position
 
 

@@ -34,7 +34,7 @@ from cleaners.cli_fixtures import fixtures_root
 from cleaners.fixtures import Fixture, checkout_fixtures, iter_fixtures
 
 from .base import NewsSpider
-from .discovery import parse_date
+from .discovery import parse_utc_date
 from .urlguard import path_and_query
 
 PLACEHOLDER = "{base_url}"
@@ -78,7 +78,7 @@ def build(spider: type[NewsSpider], root: Path) -> dict[str, bytes]:
     items = []
     for fx in edition_fixtures(spider, root):
         expected = fx.expected() if fx.expected_path.exists() else {}
-        items.append((fx.url or "", expected.get("title") or fx.name, parse_date(expected.get("date"))))
+        items.append((fx.url or "", expected.get("title") or fx.name, parse_utc_date(expected.get("date"))))
     start = spider.edition.start_url
     kind, name = _kind(start), file_for(path_and_query(start))
     if kind == "sitemap" and "index" in name.rsplit("/", 1)[-1]:
@@ -213,7 +213,7 @@ class MirrorServer:
         if page is None:
             return NOT_FOUND
         time.sleep(self.delay)
-        fetched = parse_date(page.meta.get("fetched_at"))  # the Date header the outlet sent
+        fetched = parse_utc_date(page.meta.get("fetched_at"))  # the Date header the outlet sent
         return (
             200,
             page.read_page(),

@@ -31,7 +31,7 @@ from cleaners.schema import article_schema
 
 from .budget import PageTimeout, page_budget
 from .crawlstate import article_key, crawl_state, fingerprint, utc
-from .discovery import parse_date
+from .discovery import parse_utc_date
 from .items import Page, Record
 from .jsonl_output import adopt_tail, locked, now
 from .state import fsync_mode
@@ -95,7 +95,7 @@ class ValidatePipeline(_Stage):
         errors = sorted(self.validator.iter_errors(article), key=str)
         if errors:
             raise self.drop("schema", item.url, item.fetched_at, errors[0].message)
-        date = parse_date(article["date"])
+        date = parse_utc_date(article["date"])
         if spider is not None and hasattr(spider, "in_window") and not spider.in_window(date):
             raise self.drop("out_of_window", item.url, item.fetched_at, article["date"])
         return item
@@ -256,5 +256,5 @@ class ExportPipeline(_Stage):
 
 
 def _utc(iso: str) -> str:
-    parsed = parse_date(iso)
+    parsed = parse_utc_date(iso)
     return utc(parsed) if parsed else now()
