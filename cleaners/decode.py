@@ -29,6 +29,13 @@ _CYRILLIC_CANDIDATES = ("utf-8", "cp1251", "koi8-r", "cp866", "iso8859-5", "mac-
 # "РџСЂ"-style runs: UTF-8 Cyrillic read as cp1251.
 _MOJIBAKE = re.compile(r"(?:[РС][\u0400-\u045f\u0490-\u04ff]){3,}|(?:Ð[\u0080-\u00ff]){3,}")
 _CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))  # C0 controls other than \t \n \v \f \r
+MAGIC_HEAD = 64  # bytes in which a binary format's signature is looked for
+BINARY_SAMPLE = 8192  # bytes checked for control characters
+MAX_CONTROL_SHARE = 0.1  # more control bytes than this share: binary, not a page
+MOJIBAKE_SAMPLE, MOJIBAKE_RUNS = 200_000, 3  # characters searched, and runs that make a page mojibake
+DETECT_SAMPLE = 400_000  # bytes charset-normalizer reads to guess an unlabelled page's encoding
+TAG_SAMPLE = 65536  # bytes searched for markup first (the whole page only when they have none)
+UTF8_MAX_CONTINUATION = 3  # bytes a truncated UTF-8 character can leave after its lead byte
 _TAG = re.compile(rb"<\s*(?:!doctype|html|head|body|meta|title|div|p|article|span|a|table|script)\b", re.I)
 
 
@@ -73,13 +80,13 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def check_binary(data: bytes) -> None:
     """Raise NotHTMLError for known binary formats and control-character soup."""
-    head = data[:64].lstrip()
+    head = data[:MAGIC_HEAD].lstrip()
     for magic, what in _BINARY_MAGIC:
         if head.startswith(magic):
             raise NotHTMLError(f"input is a {what}, not HTML")
-    sample = data[:8192]
+    sample = data[:BINARY_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > len(sample) * 0.1:
+    if controls > len(sample) * MAX_CONTROL_SHARE:
         raise NotHTMLError(f"input looks binary ({controls} control bytes in the first {len(sample)})")
 
 
@@ -91,11 +98,11 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def _looks_mojibake(text: str) -> bool:
-    return len(_MOJIBAKE.findall(text[:200_000])) >= 3
+    return len(_MOJIBAKE.findall(text[:MOJIBAKE_SAMPLE])) >= MOJIBAKE_RUNS
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    best = from_bytes(data[:400_000], cp_isolation=list(_CYRILLIC_CANDIDATES) + ["latin-1", "utf-16"]).best()
+    best = from_bytes(data[:DETECT_SAMPLE], cp_isolation=list(_CYRILLIC_CANDIDATES) + ["latin-1", "utf-16"]).best()
     if best is None:
         return None
     enc = best.encoding
@@ -105,7 +112,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 
 def _utf8_truncated(data: bytes) -> str | None:
     """UTF-8 whose last character was cut off (a truncated download)."""
-    for cut in (1, 2, 3):
+    for cut in range(1, UTF8_MAX_CONTINUATION + 1):
         text = _strict(data[:-cut], "utf-8")
         if text is not None:
             return text
@@ -127,7 +134,7 @@ def decode_html(data: bytes, headers: Mapping[str, object] | None = None, *, max
             data[len(bom) :].decode(bom_enc, errors="replace"), resolve_encoding(bom_enc) or bom_enc, warnings
         )
     check_binary(data)
-    if not _TAG.search(data, 0, 65536) and not _TAG.search(data):
+    if not _TAG.search(data, 0, TAG_SAMPLE) and not _TAG.search(data):
         raise NotHTMLError("input has no HTML markup (use clean_text for plain text)")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")

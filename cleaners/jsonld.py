@@ -25,11 +25,12 @@ ARTICLE_TYPES = frozenset(
 _CONTROL = re.compile(r"[\x00-\x1f]")
 MAX_JSONLD_CHARS = 2_000_000
 MAX_JSONLD_DEPTH = 64  # values nested deeper are dropped
+MAX_OBJECT_DEPTH = 8  # how deep an article object is looked for (@graph, mainEntity, lists of them)
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # `\ud83d`: json.loads keeps a lone one as is
 
 
 def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
-    if depth > 8:
+    if depth > MAX_OBJECT_DEPTH:
         return
     if isinstance(value, list):
         for item in value:
