@@ -34,7 +34,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
 from .private_api import decode_request, engine_slot
-from .redis_state import DAY, redis_state
+from .redis_state import SECONDS_PER_DAY, redis_state
 from .worker import INCARNATION, worker_id
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class Scheduler(RedisScheduler):
         self.worker, self.lease = worker_id(s), s.getfloat("KAZNEWS_REDIS_LEASE")
         self.idle_close, self.ttl = (
             s.getfloat("KAZNEWS_REDIS_IDLE_CLOSE"),
-            s.getint("KAZNEWS_REDIS_RETENTION_DAYS") * DAY,
+            s.getint("KAZNEWS_REDIS_RETENTION_DAYS") * SECONDS_PER_DAY,
         )
         self.base = f"{prefix}:{spider.name}"
         self.max_leased = s.getint("KAZNEWS_REDIS_MAX_INFLIGHT") or 2 * s.getint("CONCURRENT_REQUESTS")

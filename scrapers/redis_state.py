@@ -40,7 +40,7 @@ from .worker import INCARNATION, worker_id
 
 logger = logging.getLogger(__name__)
 
-DAY = 86400
+SECONDS_PER_DAY = 86400
 LOOKUP = """
 for i = 1, #KEYS do
   local v = redis.call('HGET', KEYS[i], ARGV[1])
@@ -147,7 +147,7 @@ class RedisState:
 
     # Keys
     def today(self) -> int:
-        return int(self.clock() // DAY)
+        return int(self.clock() // SECONDS_PER_DAY)
 
     def bucket(self, kind: str, day: int) -> str:
         return f"{self.prefix}:{kind}:{day}"
@@ -159,7 +159,7 @@ class RedisState:
 
     def expires(self, day: int) -> int:
         """When the bucket of `day` expires (Unix seconds)."""
-        return (day + self.retention + 1) * DAY
+        return (day + self.retention + 1) * SECONDS_PER_DAY
 
     def claim_keys(self, key: str, fp: str) -> list[bytes]:
         base = self.prefix.encode()
@@ -232,7 +232,7 @@ class RedisState:
         pipe.delete(*self.claim_keys(key, fp))
         if self.spider:
             pipe.hincrby(f"{self.prefix}:{self.spider}:progress", "emitted", 1)
-            pipe.expire(f"{self.prefix}:{self.spider}:progress", self.retention * DAY)
+            pipe.expire(f"{self.prefix}:{self.spider}:progress", self.retention * SECONDS_PER_DAY)
         pipe.execute()
 
     # Write progress: which finished requests have their lines on disk and committed
@@ -262,7 +262,7 @@ class RedisState:
 
     def _set_offset(self, pipe: Any, output: str, offset: int) -> None:
         pipe.hset(f"{self.prefix}:outputs", f"{self.host}:{output}", offset)
-        pipe.expire(f"{self.prefix}:outputs", self.retention * DAY)
+        pipe.expire(f"{self.prefix}:outputs", self.retention * SECONDS_PER_DAY)
 
     def close(self) -> None:
         self.server.close()

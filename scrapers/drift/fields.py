@@ -18,7 +18,7 @@ from .nodes import count, node_selectors, own_selectors
 from .samples import Sample, title_matches
 from .trials import Trials, nodes_where
 
-DAY = "2024-01-01"
+DAY_ONLY_EXAMPLE = "2024-01-01"  # a day-only ISO date: its length tells a day from a time
 MAX_DATE_TEXT = 60  # a date line, not a paragraph mentioning a date
 DATE_FORMATS = (
     "%d.%m.%Y %H:%M",
@@ -73,12 +73,12 @@ def _date_agrees(article: Article, sample: Sample) -> bool:
     want = sample.generic.date
     if want is None or sample.generic.date_source in WEAK_DATE_SOURCES:
         return True
-    return article.date == want or (len(want) == len(DAY) and article.date.startswith(want))
+    return article.date == want or (len(want) == len(DAY_ONLY_EXAMPLE) and article.date.startswith(want))
 
 
 def _date_with_time(article: Article, sample: Sample) -> bool:
     """As `_date_agrees`, and with a time of day wherever the generic date has only the day."""
-    return _date_agrees(article, sample) and len(article.date or "") > len(DAY)
+    return _date_agrees(article, sample) and len(article.date or "") > len(DAY_ONLY_EXAMPLE)
 
 
 def _parses(text: str, fetched_at: str | None) -> bool:
