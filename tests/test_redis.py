@@ -25,7 +25,7 @@ from redis import Redis
 from scrapers.localredis import LocalRedis, local_redis, unavailable
 from scrapers.merge import merge, read_jsonl
 from scrapers.mirror import MirrorServer, edition_fixtures, spider_classes, write
-from scrapers.redis_state import DAY, RedisState, h16
+from scrapers.redis_state import SECONDS_PER_DAY, RedisState, h16
 from scrapers.state import fingerprint
 from tests.spider_server import Workdir, add_variant, copy_outlet
 
@@ -209,12 +209,12 @@ def test_entries_expire_after_the_retention(server: Redis) -> None:
     st = state(server, retention=3)
     st.remember_url("https://inform.kz/ru/a1", "2026-11-20T10:00:00Z")
     ttl = server.ttl(f"k:u:{st.today()}")
-    assert 3 * DAY < ttl <= 4 * DAY
-    old = state(server, clock=lambda: now - 4 * DAY, retention=3)  # written 4 days ago: already expired
+    assert 3 * SECONDS_PER_DAY < ttl <= 4 * SECONDS_PER_DAY
+    old = state(server, clock=lambda: now - 4 * SECONDS_PER_DAY, retention=3)  # written 4 days ago: already expired
     old.remember_url("https://inform.kz/ru/a2", "2026-11-16T10:00:00Z")
     assert not server.exists(f"k:u:{old.today()}")
     assert not st.should_fetch("https://inform.kz/ru/a1") and st.should_fetch("https://inform.kz/ru/a2")
-    later = state(server, clock=lambda: now + 2 * DAY, retention=3)  # seen again: moved to a newer bucket
+    later = state(server, clock=lambda: now + 2 * SECONDS_PER_DAY, retention=3)  # seen again: moved to a newer bucket
     assert not later.should_fetch("https://inform.kz/ru/a1")
     assert server.hexists(f"k:u:{later.today()}", h16("https://inform.kz/ru/a1"))
 
