@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from cleaners.health import check_page
 from scrapers.mirror import MirrorServer
 from scrapers.spiders import SPIDERS
+from tests.conftest import run_kaznews
 from tests.spider_server import ROOT
 
 TengrinewsRu = SPIDERS["tengrinews_ru"]
@@ -23,9 +23,7 @@ FIXTURES = ROOT / "fixtures"
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scrapers.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
-    )
+    return run_kaznews(*args, timeout=180)
 
 
 def _statuses(output: str) -> dict[str, str]:

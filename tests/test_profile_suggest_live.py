@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from cleaners.health import check_page
@@ -13,6 +12,7 @@ from scrapers.drift.render import load_profile
 from scrapers.drift.trial import using_profile
 from scrapers.mirror import MirrorServer
 from scrapers.spiders import SPIDERS
+from tests.conftest import run_kaznews
 from tests.redesign import redesign
 from tests.spider_server import ROOT
 
@@ -21,14 +21,7 @@ OUTLET = "kazpravda.kz"
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scrapers.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    return run_kaznews(*args, timeout=240)
 
 
 def _redesigned_mirror(tmp: Path) -> Path:

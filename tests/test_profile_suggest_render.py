@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from scrapers.drift.newprofile import new_profile
 from scrapers.drift.render import load_profile, profile_file, render, write_layout
 from scrapers.drift.samples import Sample
 from scrapers.drift.trial import clean_all
+from tests.conftest import run_kaznews
 from tests.spider_server import ROOT
 
 
@@ -111,14 +111,7 @@ def test_robots_sitemaps() -> None:
 
 
 def _kaznews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scrapers.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_kaznews(*args, timeout=120)
 
 
 def test_cli_refusals_exit_2_with_the_reason(tmp_path: Path) -> None:
