@@ -49,7 +49,7 @@ def _f1(truth: str, got: str) -> float:
 
 def _read_by(fixtures: list[Fixture], profile: SiteProfile, version: str) -> list[Fixture]:
     with using_profile(profile):
-        return [fx for fx in fixtures if fx.reviewed and fx.clean().extractor == f"{profile.id}@{version}"]
+        return [fx for fx in fixtures if fx.reviewed and fx.clean().layout == f"{profile.id}@{version}"]
 
 
 def _sample(fx: Fixture, body: bytes | None = None) -> Sample:

@@ -30,7 +30,7 @@ class Article:
         section: rubric or breadcrumb.
         tags: the page's tags or keywords.
         body: paragraphs separated by one blank line, no boilerplate.
-        extractor: `<profile id>@<layout version>`, or `generic`.
+        layout: the profile layout that read the page, `<profile id>@<layout version>`, or `generic`.
         page_kind: `article`, `listing`, `homepage` or `other`; every kind but `article` has an
             empty body and the `not_article` warning.
         warnings: what went wrong but still gave a record (the cleaner guide lists each).
@@ -50,7 +50,7 @@ class Article:
     section: str | None = None
     tags: list[str] = field(default_factory=list)
     body: str = ""
-    extractor: str = "generic"
+    layout: str = "generic"
     page_kind: str = "article"
     warnings: list[str] = field(default_factory=list)
 

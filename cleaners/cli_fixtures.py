@@ -175,7 +175,7 @@ def review_lines(fx: Fixture) -> str:
     article = fx.clean()
     body = article.body.split("\n\n")
     lines = [
-        f"  now read by {article.extractor}: title {_excerpt(article.title)}, date {article.date}",
+        f"  now read by {article.layout}: title {_excerpt(article.title)}, date {article.date}",
         f"  body: {len(article.body)} chars, {len(body)} paragraphs, first {_excerpt(body[0])}",
     ]
     if fx.expected_path.exists():

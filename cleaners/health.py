@@ -39,7 +39,7 @@ class FieldCheck:
 @dataclass(frozen=True)
 class PageHealth:
     url: str
-    extractor: str
+    layout: str
     checks: tuple[FieldCheck, ...]
     article: Article | None = None
 
@@ -137,12 +137,12 @@ def check_page(
         _selector_check("tags", lay.tags, ", ".join(article.tags), tree, required=False),
         _selector_check("section", lay.section, article.section, tree, required=False),
     )
-    return PageHealth(url, article.extractor, checks, article)
+    return PageHealth(url, article.layout, checks, article)
 
 
 def format_health(outlet: str, health: PageHealth) -> str:
     """A block of `STATUS field detail` lines under the outlet and URL."""
-    lines = [f"{outlet}  {health.url}" + (f"  ({health.extractor})" if health.extractor else "")]
+    lines = [f"{outlet}  {health.url}" + (f"  ({health.layout})" if health.layout else "")]
     lines += [f"  {c.status:<4}  {c.field:<9} {c.detail}" for c in health.checks]
     verdict = "PASS" if health.ok else f"FAIL ({len(health.failed)} field{'s' if len(health.failed) != 1 else ''})"
     lines.append(f"{outlet}: {verdict}")

@@ -254,7 +254,7 @@ def _clean(
         section=meta.section,
         tags=meta.tags,
         body=body,
-        extractor=f"{profile.id}@{layout.version}" if profile and layout else "generic",
+        layout=f"{profile.id}@{layout.version}" if profile and layout else "generic",
         page_kind=ARTICLE,
         warnings=list(dict.fromkeys(warnings)),
     )
@@ -293,7 +293,7 @@ def _listing_article(
         source_name=profile.name if profile else meta.site_name,
         language=_language(meta.title or "", None, meta, profile, page_url),
         title=meta.title,
-        extractor="generic",
+        layout="generic",
         page_kind=kind,
         warnings=list(dict.fromkeys([*warnings, "not_article"])),
     )

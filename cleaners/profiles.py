@@ -64,7 +64,7 @@ class Layout:
     Every selector field is a tuple of CSS selectors tried in order (`sel@attr` reads an attribute).
 
     Attributes:
-        version: the layout's name, shown in `Article.extractor` (`tengrinews.kz@2024`).
+        version: the layout's name, shown in `Article.layout` (`tengrinews.kz@2024`).
         valid_from: ISO date the layout started (documentation and reports).
         body: the article text's containers.
         detect: the layout applies when one of these matches (default: `body`).

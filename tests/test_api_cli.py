@@ -34,7 +34,7 @@ def test_kazinform_acceptance(article_validator) -> None:
 
 def test_generic_path_on_kazinform_keeps_the_five_paragraphs() -> None:
     art = clean_html(gzip.decompress(KAZINFORM.read_bytes()), "https://example.org/copy")
-    assert art.extractor == "generic"
+    assert art.layout == "generic"
     assert len(art.body.split("\n\n")) == 5 and "Новости по теме" not in art.body
 
 

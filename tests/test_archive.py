@@ -75,7 +75,7 @@ def test_all_kz_adds_kz_hosts_without_a_profile_through_the_generic_path(tmp_pat
     assert [reason for reason, _ in wide][3] == "other_host"  # example.com stays out
     kept = [record for reason, record in wide[:3] if record is not None]
     assert [r["source"] for r in kept] == list(hosts)
-    assert {r["extractor"] for r in kept} == {"generic"}
+    assert {r["layout"] for r in kept} == {"generic"}
     out = _run([path], tmp_path / "out.jsonl", "--all-kz")
     assert [r["source"] for r in out] == ["newsportal.kz"]  # the same body under the other hosts: a duplicate
 

@@ -122,7 +122,7 @@ def test_health_of_a_saved_fixture_is_computed_without_scrapy() -> None:
 
     meta = json.loads((page.parent / "meta.json").read_text(encoding="utf-8"))["ru-2020-poultry-sko"]
     health = check_page(gzip.decompress(page.read_bytes()), meta["url"], fetched_at=meta.get("fetched_at"))
-    assert health.ok and health.extractor.startswith("inform.kz@")
+    assert health.ok and health.layout.startswith("inform.kz@")
     assert {c.field for c in health.checks} >= {"layout", "title", "date", "body", "language"}
 
 

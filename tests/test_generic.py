@@ -102,7 +102,7 @@ def test_generic_extracts_article_and_skips_chrome() -> None:
     article = clean_html(html, URL, options=GENERIC)
     assert "Paragraph number 0" in article.body and "Paragraph number 5" in article.body
     assert "All rights reserved" not in article.body
-    assert article.extractor == "generic"
+    assert article.layout == "generic"
 
 
 def test_generic_on_tree_without_body_returns_list() -> None:

@@ -183,7 +183,7 @@ TENGRI_2012_URL = "https://tengrinews.kz/kazakhstan_news/vrachi-vpervyie-peresad
 
 def test_an_old_layout_of_a_known_outlet_keeps_its_article() -> None:
     art = clean_html(TENGRI_2012.encode(), TENGRI_2012_URL)
-    assert art.source == "tengrinews.kz" and art.extractor == "generic"
+    assert art.source == "tengrinews.kz" and art.layout == "generic"
     assert "profile_layout_unknown" in art.warnings and "not_article" not in art.warnings
     assert art.page_kind == "article"
     assert art.title == "Врачи впервые пересадили ребенку костный мозг от неродственного донора"

@@ -25,7 +25,7 @@ FIXTURES = ROOT / "fixtures"
 def _newest_pages(profile: SiteProfile) -> list[Fixture]:
     """The reviewed article fixtures the outlet's newest layout reads."""
     fixtures = iter_fixtures(FIXTURES, profile.id)
-    return [fx for fx in fixtures if fx.clean().extractor == f"{profile.id}@{profile.layouts[0].version}"]
+    return [fx for fx in fixtures if fx.clean().layout == f"{profile.id}@{profile.layouts[0].version}"]
 
 
 def _sample(fx: Fixture, html: bytes | None = None) -> Sample:

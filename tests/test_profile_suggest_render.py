@@ -101,7 +101,7 @@ def test_profile_new_writes_a_complete_profile_that_reads_the_pages(tmp_path: Pa
     assert loaded == profile and loaded.layouts == (found.layout,)
     for article, (_, want) in zip(clean_all(samples, loaded), pages):
         assert (article.title, article.date, article.body) == (want["title"], want["date"], want["body"])
-        assert article.extractor == f"newsexample.kz@{found.layout.version}"
+        assert article.layout == f"newsexample.kz@{found.layout.version}"
 
 
 def test_robots_sitemaps() -> None:

@@ -148,7 +148,7 @@ def test_scrapy_parse_an_article_without_meta(tmp_path: Path, mirror: MirrorServ
     assert run.returncode == 0, run.stderr[-3000:]
     assert f"'url': '{url}'" in run.stdout  # the Page item, under the outlet's URL
     [article] = _jsonl(tmp_path / "one.jsonl")  # cleaned and validated by the pipelines
-    assert article["url"] == url and article["body"] and article["extractor"].startswith("inform.kz@")
+    assert article["url"] == url and article["body"] and article["layout"].startswith("inform.kz@")
 
 
 def test_scrapy_shell_and_check(tmp_path: Path, mirror: MirrorServer) -> None:

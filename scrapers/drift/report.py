@@ -46,7 +46,7 @@ def evidence(suggestion: Suggestion) -> list[str]:
     layout = suggestion.layout
     for sample, article, f1 in zip(suggestion.samples, suggestion.articles, suggestion.f1):
         page = sample.page()
-        out.append(f"  {sample.name}  {sample.url}  ({article.extractor})")
+        out.append(f"  {sample.name}  {sample.url}  ({article.layout})")
         for name in SELECTOR_FIELDS:
             for selector in getattr(layout, name):
                 out.append(f"    {name:<8} {selector:<40} -> {found_by(page, selector)}")
