@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from scrapers.archive_write import Page, Writer, warc_date
+from scrapers.archive_write import ArchivedResponse, Writer, warc_date
 from scrapers.urlguard import path_and_query
 
 from .crawl_mirror import build_mirror
@@ -68,16 +68,16 @@ class Run:
         return self.records / busy if busy > 0 else 0.0
 
 
-def make_pages(count: int) -> list[Page]:
+def make_pages(count: int) -> list[ArchivedResponse]:
     mirror = build_mirror("tengrinews_ru", count)
     pages = []
     for url in mirror.urls:
         body, date = mirror.page(path_and_query(url)) or (b"", "")
-        pages.append(Page(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
+        pages.append(ArchivedResponse(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
     return pages
 
 
-def write_archives(pages: list[Page], files: int, folder: Path) -> tuple[list[Path], int]:
+def write_archives(pages: list[ArchivedResponse], files: int, folder: Path) -> tuple[list[Path], int]:
     """`files` WARC files of the pages (with requests and other-host responses); returns them and the record count."""
     paths, records = [], 0
     per_file = -(-len(pages) // files)
@@ -90,7 +90,9 @@ def write_archives(pages: list[Page], files: int, folder: Path) -> tuple[list[Pa
             for page in chunk:
                 w.request(page)
                 w.response(page)
-                w.response(Page(page.url.replace("tengrinews.kz", "example.com"), page.body, page.warc_date))
+                w.response(
+                    ArchivedResponse(page.url.replace("tengrinews.kz", "example.com"), page.body, page.warc_date)
+                )
                 records += 3
     return paths, records
 
@@ -117,7 +119,7 @@ def archive_run(label: str, paths: list[Path], records: int, pages: int, jobs: i
     return Run(label, pages, records, len(urls), seconds, rss, startup)
 
 
-def files_run(pages: list[Page], work: Path) -> Run:
+def files_run(pages: list[ArchivedResponse], work: Path) -> Run:
     folder = work / "pages"
     folder.mkdir()
     listing = []

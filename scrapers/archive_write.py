@@ -24,7 +24,7 @@ DEFAULT_DATE = "2024-01-01T00:00:00Z"  # a page without a known fetch time
 
 
 @dataclass(frozen=True)
-class Page:
+class ArchivedResponse:
     """One archived HTTP response."""
 
     url: str
@@ -48,14 +48,16 @@ def warc_date(iso: str | None) -> str:
     return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else DEFAULT_DATE
 
 
-def mirror_pages(root: Path | None = None) -> list[Page]:
+def mirror_pages(root: Path | None = None) -> list[ArchivedResponse]:
     """Every article page the bundled mirrors serve (scrapers.mirror), once per URL, in spider order."""
     from .mirror import edition_fixtures, mirror_root, spider_classes
 
-    pages: dict[str, Page] = {}
+    pages: dict[str, ArchivedResponse] = {}
     for spider in sorted(spider_classes(), key=lambda s: s.name):
         for fx in edition_fixtures(spider, root or mirror_root()):
-            pages.setdefault(fx.url or "", Page(fx.url or "", fx.read_page(), warc_date(fx.meta.get("fetched_at"))))
+            pages.setdefault(
+                fx.url or "", ArchivedResponse(fx.url or "", fx.read_page(), warc_date(fx.meta.get("fetched_at")))
+            )
     return list(pages.values())
 
 
@@ -69,7 +71,7 @@ class Writer:
     def warcinfo(self, name: str) -> None:
         self.warc.write_record(self.warc.create_warcinfo_record(name, {"software": "kaznews tests"}))
 
-    def response(self, page: Page) -> str:
+    def response(self, page: ArchivedResponse) -> str:
         """Write the response record; returns its payload digest (for revisits)."""
         http = StatusAndHeaders(page.status, page.http_headers(), protocol="HTTP/1.1")
         record = self.warc.create_warc_record(
@@ -82,7 +84,7 @@ class Writer:
         self.warc.write_record(record)
         return record.rec_headers.get_header("WARC-Payload-Digest")
 
-    def request(self, page: Page) -> None:
+    def request(self, page: ArchivedResponse) -> None:
         http = StatusAndHeaders(f"GET {page.url} HTTP/1.1", [("Host", "x")], is_http_request=True)
         self.warc.write_record(
             self.warc.create_warc_record(
@@ -90,14 +92,14 @@ class Writer:
             )
         )
 
-    def revisit(self, page: Page, digest: str, date: str) -> None:
+    def revisit(self, page: ArchivedResponse, digest: str, date: str) -> None:
         http = StatusAndHeaders("200 OK", page.http_headers(), protocol="HTTP/1.1")
         record = self.warc.create_revisit_record(
             page.url, digest, page.url, page.warc_date, http_headers=http, warc_headers_dict={"WARC-Date": date}
         )
         self.warc.write_record(record)
 
-    def pages(self, pages: Iterable[Page]) -> None:
+    def pages(self, pages: Iterable[ArchivedResponse]) -> None:
         for page in pages:
             self.response(page)
 

@@ -11,16 +11,16 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaners import CleanerError, clean_html
-from scrapers.archive_write import Page, Writer, mirror_pages
+from scrapers.archive_write import ArchivedResponse, Writer, mirror_pages
 from scrapers.state import article_key, fingerprint
 
 PAGES = mirror_pages()
-OTHER = Page(
+OTHER = ArchivedResponse(
     "https://example.com/news/1", b"<html><head><title>Other</title></head><body><p>Not Kazakh news.</p></body></html>"
 )
 
 
-def record_bytes(page: Page, gz: bool = True) -> bytes:
+def record_bytes(page: ArchivedResponse, gz: bool = True) -> bytes:
     """One response record on its own (one gzip member when `gz`)."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gz)
@@ -62,15 +62,17 @@ def write_two(folder: Path) -> list[Path]:
             digest = w.response(page)
         w.revisit(PAGES[half - 1], digest, "2025-01-01T00:00:00Z")
         w.response(OTHER)
-        w.response(Page(PAGES[0].url + "missing", b"<html><body>not found</body></html>", status="404 Not Found"))
-        w.response(Page(PAGES[1].url + ".png", b"\x89PNG\r\n", content_type="image/png"))
+        w.response(
+            ArchivedResponse(PAGES[0].url + "missing", b"<html><body>not found</body></html>", status="404 Not Found")
+        )
+        w.response(ArchivedResponse(PAGES[1].url + ".png", b"\x89PNG\r\n", content_type="image/png"))
     with Writer(b, gzip=False) as w:
         w.pages(PAGES[half:])
-        w.pages(Page(p.url, p.body, "2025-02-01T00:00:00Z") for p in PAGES[:3])
+        w.pages(ArchivedResponse(p.url, p.body, "2025-02-01T00:00:00Z") for p in PAGES[:3])
     return [a, b]
 
 
-def expected_records(captures: list[tuple[Page, str]]) -> list[dict]:
+def expected_records(captures: list[tuple[ArchivedResponse, str]]) -> list[dict]:
     """What cleaning each (page, warc file) directly gives, validated and each story once, in order."""
     out, keys, bodies = [], {}, set()
     for page, warc_file in captures:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scrapers.archive import iter_archive
-from scrapers.archive_write import Page, Writer
+from scrapers.archive_write import ArchivedResponse, Writer
 from scrapers.cli import main
 from tests.archive_files import (
     OTHER,
@@ -36,7 +36,7 @@ def test_output_equals_cleaning_the_pages_directly(tmp_path: Path, article_valid
     got = _run([a, b], tmp_path / "out.jsonl")
     half = len(PAGES) // 2
     captures = [(p, a.name) for p in PAGES[:half]] + [(p, b.name) for p in PAGES[half:]]
-    captures += [(Page(p.url, p.body, "2025-02-01T00:00:00Z"), b.name) for p in PAGES[:3]]
+    captures += [(ArchivedResponse(p.url, p.body, "2025-02-01T00:00:00Z"), b.name) for p in PAGES[:3]]
     want = expected_records(captures)
     assert len(want) >= 40  # nearly every mirror page is a dated article
     assert _without_ids(got) == want
@@ -66,7 +66,9 @@ def test_jobs_keep_the_order_and_duplicates_across_files_come_out_once(tmp_path:
 def test_all_kz_adds_kz_hosts_without_a_profile_through_the_generic_path(tmp_path: Path) -> None:
     src = next(p for p in PAGES if p.url == "https://www.azattyq.org/a/33012458.html")  # dated generically
     hosts = ("newsportal.kz", "xn--80aa.xn--80ao21a", "the-steppe.com")
-    others = [Page(f"https://{host}/a/{n}", src.body, src.warc_date) for n, host in enumerate(hosts)] + [OTHER]
+    others = [ArchivedResponse(f"https://{host}/a/{n}", src.body, src.warc_date) for n, host in enumerate(hosts)] + [
+        OTHER
+    ]
     path = tmp_path / "kz.warc.gz"
     with Writer(path) as w:
         w.pages(others)
@@ -102,9 +104,11 @@ def test_broken_records_are_skipped_with_a_reason_and_the_rest_read(tmp_path: Pa
     )
     huge = tmp_path / "huge.warc.gz"
     with Writer(huge) as w:
-        w.response(Page(pages[0].url, b"<html><body>" + b"x" * (11 * 1024 * 1024) + b"</body></html>"))
-        w.response(Page(pages[1].url, b"\xff\xfe\x00<\x00h\x00t\x00m\x00l\x00>\x00\x00\xd8" * 50))  # mis-encoded
-        w.response(Page("dns:tengrinews.kz", b"1.2.3.4"))
+        w.response(ArchivedResponse(pages[0].url, b"<html><body>" + b"x" * (11 * 1024 * 1024) + b"</body></html>"))
+        w.response(
+            ArchivedResponse(pages[1].url, b"\xff\xfe\x00<\x00h\x00t\x00m\x00l\x00>\x00\x00\xd8" * 50)
+        )  # mis-encoded
+        w.response(ArchivedResponse("dns:tengrinews.kz", b"1.2.3.4"))
         w.response(pages[2])
 
     def counts(path: Path) -> Counter[str]:

@@ -11,7 +11,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from bench.crawl_mirror import build_mirror
-from scrapers.archive_write import Page, Writer, warc_date
+from scrapers.archive_write import ArchivedResponse, Writer, warc_date
 from scrapers.cli import main
 from scrapers.urlguard import path_and_query
 
@@ -25,7 +25,7 @@ def _write_files(folder: Path) -> list[Path]:
     pages = []
     for url in mirror.urls:
         body, date = mirror.page(path_and_query(url)) or (b"", "")
-        pages.append(Page(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
+        pages.append(ArchivedResponse(url, body, warc_date(parsedate_to_datetime(date).isoformat() if date else None)))
     paths = []
     for n in range(FILES):
         paths.append(folder / f"part-{n}.warc.gz")
