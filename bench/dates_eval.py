@@ -37,7 +37,7 @@ def gold_pages(name: str) -> list[dict[str, Any]]:
 
 def _date_timer() -> dict[str, float]:
     """Wrap the date stage (candidate collection and the choice) to sum its time."""
-    from cleaners import datevisible, metadata, pipeline
+    from cleaners import datevisible, metadata, pagedates
 
     spent = {"seconds": 0.0}
 
@@ -51,7 +51,7 @@ def _date_timer() -> dict[str, float]:
 
         return run
 
-    for module, name in ((pipeline, "find_date"), (metadata, "date_texts"), (datevisible, "near_title")):
+    for module, name in ((pagedates, "find_date"), (metadata, "date_texts"), (datevisible, "near_title")):
         setattr(module, name, timed(getattr(module, name)))
     return spent
 

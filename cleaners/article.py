@@ -32,7 +32,8 @@ class Article:
         body: paragraphs separated by one blank line, no boilerplate.
         layout: the profile layout that read the page, `<profile id>@<layout version>`, or `generic`.
         page_kind: `article`, `listing`, `homepage` or `other`; every kind but `article` has an
-            empty body and the `not_article` warning.
+            empty body and the `not_article` warning, and a date only when the kind was judged on
+            the page's evidence rather than named by its URL.
         warnings: what went wrong but still gave a record (the cleaner guide lists each).
     """
 

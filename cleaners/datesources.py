@@ -73,6 +73,7 @@ _JSONLD_PAGE_TYPES = frozenset(
 )
 _NESTED_KEYS = ("mainEntity", "mainEntityOfPage", "subjectOf")
 _TIME_SELECTORS = ("article time[datetime]@datetime", "time[datetime]@datetime", "time[pubdate]@datetime")
+DAY_CHARS = len("2024-01-31")  # the day part of an ISO `datetime` attribute
 
 
 class DateText(NamedTuple):
@@ -131,17 +132,29 @@ def _microdata(page: ParsedPage, prop: str) -> list[str]:
     return out[:1]
 
 
+def _times_disagree(page: ParsedPage) -> bool:
+    """The page's <time datetime> stamps name more than one day: a list of teasers, related posts or
+    comments, where the first stamp need not be the article's."""
+    days = {(node.attributes.get("datetime") or "").strip()[:DAY_CHARS] for node in page.css("time[datetime]")}
+    return len(days - {""}) > 1
+
+
 def date_texts(
-    page: ParsedPage, layout: Layout | None, objects: list[dict[str, Any]]
+    page: ParsedPage, layout: Layout | None, objects: list[dict[str, Any]], visible: list[str] | None = None
 ) -> tuple[list[DateText], list[DateText]]:
-    """Publication-date and last-modified candidates from every structured source, most trusted first."""
+    """Publication-date and last-modified candidates from every structured source, most trusted first.
+
+    `visible`: the date lines a reader sees by the headline; they come after the <time> stamps, or
+    before them when the stamps disagree (see `_times_disagree`)."""
     metas = _meta_index(page)
     published = [DateText("profile", t) for t in _first_each(page, layout.date if layout else ())]
     published += [DateText("jsonld", t) for t in _jsonld_dates(objects, "datePublished")]
     published += [DateText("meta", metas[k]) for k in PUBLISHED_META if k in metas]
     published += [DateText("microdata", t) for t in _microdata(page, "datePublished")]
     published += [DateText("jsonld", t) for t in _jsonld_dates(objects, "dateCreated")]
-    published += [DateText("time_element", t) for t in _first_each(page, _TIME_SELECTORS)]
+    times = [DateText("time_element", t) for t in _first_each(page, _TIME_SELECTORS)]
+    lines = [DateText("visible_text", t) for t in visible or ()]
+    published += lines + times if times and lines and _times_disagree(page) else times + lines
     modified = [DateText("profile", t) for t in _first_each(page, layout.date_modified if layout else ())]
     modified += [DateText("jsonld", t) for t in _jsonld_dates(objects, "dateModified")]
     modified += [DateText("meta", metas[k]) for k in MODIFIED_META if k in metas]

@@ -107,7 +107,7 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     meta = Meta()
     doc = tree.tree.root  # the document element: the first `html` match whenever it is <html>
     html = doc if doc is not None and doc.tag == "html" else tree.css_first("html")
-    meta.html_lang = html.attributes.get("lang") if html is not None else None
+    meta.html_lang = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html is not None else None
     meta.site_name = select_first(tree, ('meta[property="og:site_name"]@content',)) or next(
         iter(jsonld.names(art.get("publisher"))), None
     )
@@ -125,9 +125,9 @@ def extract_meta(root: Root, profile: SiteProfile | None, layout: Layout | None)
     )
     meta.title = strip_site_suffix(title, site_names) if title else None
 
-    meta.date_texts, meta.modified_texts = date_texts(tree, layout, objects)
-    if layout is None:  # a profile's layout knows where its date is; elsewhere read the lines by the headline
-        meta.date_texts += [DateText("visible_text", t) for t in datevisible.near_title(tree, meta.title)]
+    # A profile's layout knows where its date is; elsewhere read the lines by the headline too.
+    visible = datevisible.near_title(tree, meta.title) if layout is None else []
+    meta.date_texts, meta.modified_texts = date_texts(tree, layout, objects, visible)
     meta.locale = select_first(tree, ('meta[property="og:locale"]@content',))
 
     authors = select_all(tree, lay.authors) if lay.authors else []

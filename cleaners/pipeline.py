@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from . import dates
 from .article import Article
 from .blocks import paragraphs
-from .datefind import find_date, kazakh_outlet, slash_order_language
 from .decode import decode_html
 from .errors import CleanerError, EmptyInputError, ExtractionError, NotHTMLError, TooLargeError
 from .generic import generic_body
@@ -18,6 +17,7 @@ from .language import BODY_FOR_LANGUAGE, detect_language, normalize_lang
 from .metadata import Meta, extract_meta, page_title
 from .normalize import join_paragraphs, normalize_line
 from .options import DEFAULT_OPTIONS, CleanOptions
+from .pagedates import dated, page_dates
 from .pagekind import ARTICLE, kind_from_url, page_kind
 from .pagesignals import page_signals
 from .parse import bound_markup, flatten_deep, parse_html
@@ -200,38 +200,34 @@ def _clean(
     rules = layout.rules if layout else FilterRules()
     paras = [p for p in filter_lines(paras, rules) if p]
     kind = page_kind(signals, kind_url, paras, sections) if signals is not None else ARTICLE
-    if kind != ARTICLE:
-        return _listing_article(page, url, meta, profile, page_url, warnings, kind)
+    if kind != ARTICLE:  # judged on the page's evidence, which can be wrong: the record keeps its dates
+        listing = _listing_article(page, url, meta, profile, page_url, warnings, kind)
+        date, modified = page_dates(
+            meta,
+            url=page_url,
+            language=listing.language,
+            profiled=profile is not None,
+            layout=None,
+            markup=markup,
+            fetched_at=fetched_at,
+            opts=opts,
+            warnings=listing.warnings,
+        )
+        return dated(listing, date, modified)
     if paras and meta.title and normalize_line(paras[0]) == meta.title:
         paras = paras[1:]
     body = join_paragraphs(paras)
     language = _language(body, meta.title, meta, profile, page_url)
-    formats = layout.date_formats if layout else ()
-    locales = (meta.html_lang, meta.locale)
-    kazakh = kazakh_outlet(profile is not None, page_url, language, locales)
-    date_lang = slash_order_language(language, locales)
-    date = find_date(
-        meta.date_texts,
+    date, modified = page_dates(
+        meta,
         url=page_url,
+        language=language,
+        profiled=profile is not None,
+        layout=layout,
+        markup=markup,
         fetched_at=fetched_at,
-        lang=date_lang,
-        kazakh=kazakh,
         opts=opts,
         warnings=warnings,
-        missing="date_missing",
-        formats=formats,
-        html=markup if layout is None else None,
-    )  # a layout knows where its date is
-    modified = find_date(
-        meta.modified_texts,
-        url=None,
-        fetched_at=fetched_at,
-        lang=date_lang,
-        kazakh=kazakh,
-        opts=opts,
-        warnings=warnings,
-        missing=None,
-        formats=formats,
     )
     if not body:
         warnings.append("body_empty")
@@ -239,17 +235,13 @@ def _clean(
         warnings.append("body_short")
     if not meta.title:
         warnings.append("title_missing")
-    return Article(
+    article = Article(
         url=url,
         canonical_url=meta.canonical_url,
         source=_source(profile, page_url),
         source_name=profile.name if profile else meta.site_name,
         language=language,
         title=meta.title,
-        date=date.value,
-        date_precision=date.precision,
-        date_source=date.source,
-        date_modified=modified.value,
         authors=meta.authors,
         section=meta.section,
         tags=meta.tags,
@@ -258,6 +250,7 @@ def _clean(
         page_kind=ARTICLE,
         warnings=list(dict.fromkeys(warnings)),
     )
+    return dated(article, date, modified)
 
 
 def _canonical(page: ParsedPage) -> str | None:

@@ -194,3 +194,39 @@ def test_represent() -> None:
     assert represent(ParsedDate(datetime(2020, 5, 1), False), True) == ("2020-05-01", "day")
     assert represent(ParsedDate(datetime(2020, 5, 1, 9, 5), True), True) == ("2020-05-01T09:05:00+06:00", "time")
     assert represent(ParsedDate(datetime(2020, 5, 1, 9, 5), True), False) == ("2020-05-01T09:05:00", "time")
+
+
+def test_time_stamps_of_related_posts_do_not_outweigh_the_byline_date() -> None:
+    # The first <time> is a related post's (mediapart, dubisthalle): stamps of several days make a list.
+    top = "<p class='byline'>27 June 2019 · By Elba</p>"
+    aside = "".join(
+        f"<li><a href='/p{i}'>Another post</a> <time datetime='2019-0{7 + i}-0{i + 1}'>{i + 1} July</time></li>"
+        for i in range(2)
+    )
+    html = _page(top=top, lang="en-GB").replace("<main>", f"<aside><ul>{aside}</ul></aside><main>")
+    assert _date(_clean(html)) == ("2019-06-27", "visible_text", "day")
+
+
+def test_one_time_stamp_still_comes_before_the_visible_lines() -> None:
+    top = "<p class='byline'>27 June 2019</p><time datetime='2019-06-28T09:15:00+02:00'>28 June</time>"
+    assert _date(_clean(_page(top=top, lang="en-GB"))) == ("2019-06-28T09:15:00+02:00", "time_element", "time")
+
+
+def test_an_xml_lang_region_sets_the_slash_order() -> None:
+    # msn.com's en-gb pages state their region only in xml:lang.
+    html = _page(top="<span class='date'>02/10/2020</span>").replace('<html lang="en">', '<html xml:lang="en-GB">')
+    assert _date(_clean(html)) == ("2020-10-02", "visible_text", "day")
+
+
+def test_a_page_judged_a_listing_on_its_evidence_keeps_its_date() -> None:
+    # The judgement can be wrong (a short post under a long list of related links): the record still
+    # says when the page was published; a URL-decided listing or homepage has no date (tests/test_pagekind.py).
+    cards = "".join(
+        f"<div class='card'><h3><a href='/item-{i}'>Headline number {i} about the council budget</a></h3></div>"
+        for i in range(20)
+    )
+    head = '<meta property="article:published_time" content="2016-12-23T10:00:00+00:00">'
+    html = f"<html lang='en'><head><title>Python 3.6.0 is now available</title>{head}</head><body>{cards}</body></html>"
+    article = _clean(html)
+    assert article.page_kind == "listing" and article.body == "" and "not_article" in article.warnings
+    assert _date(article) == ("2016-12-23T10:00:00+00:00", "meta", "time")
