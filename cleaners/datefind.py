@@ -20,6 +20,7 @@ from .options import CleanOptions
 KAZAKH_HOSTS = (".kz", ".қаз", ".xn--80ao21a")
 _KZ_LOCALE = re.compile(r"^(?:kk(?:[-_][a-z]+)?|[a-z]{2}[-_]kz)$", re.IGNORECASE)  # kk, kk-Cyrl, ru-KZ, en_KZ
 DAY, TIME = "day", "time"
+VISIBLE = "visible_text"
 MAX_OFFSET = timedelta(hours=14)
 OFFSET_STEP = timedelta(minutes=15)
 Found = tuple[DateText, dates.ParsedDate]
@@ -89,6 +90,14 @@ def _htmldate(html: str | bytes, url: str | None) -> dates.ParsedDate | None:
         return None
 
 
+def _implausible(parsed: dates.ParsedDate, fetched_at: datetime | None, opts: CleanOptions) -> bool:
+    return bool(
+        dates.check_plausible(
+            parsed.dt, fetched_at=fetched_at, min_year=opts.min_year, future_slack_hours=opts.future_slack_hours
+        )
+    )
+
+
 def _day(parsed: dates.ParsedDate) -> date:
     return parsed.dt.date()
 
@@ -140,8 +149,8 @@ def find_date(
     found: list[Found] = []
     for text in texts:
         parsed = _parse(text, formats, fetched_at, lang)
-        if parsed is not None:
-            found.append((text, parsed))
+        if parsed is not None and not (text.source == VISIBLE and _implausible(parsed, fetched_at, opts)):
+            found.append((text, parsed))  # a visible line's 1898 or 2031 is another date in the text
     if found:
         found[0] = (found[0][0], _with_local_offset(found[0][1], [f[1] for f in found[1:]]))
     from_url = dates.date_from_url(url) if url and missing else None
@@ -160,7 +169,7 @@ def find_date(
     problem = dates.check_plausible(
         parsed.dt, fetched_at=fetched_at, min_year=opts.min_year, future_slack_hours=opts.future_slack_hours
     )
-    if problem:
+    if problem:  # a structured source's date is the page's claim: not replaced by a weaker one
         warnings.append(problem)
         return FoundDate()
     value, precision = represent(parsed, kazakh)

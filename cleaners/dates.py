@@ -119,6 +119,7 @@ _URL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:^|/)(?P<y>\d{4})/(?P<m>\d\d)/(?P<d>\d\d)(?=/|$)"),
     re.compile(r"(?:^|/)(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?=/|$)"),
     re.compile(r"(?:^|/)(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
+    re.compile(r"(?:^|/)(?P<y>\d{4})/(?P<name>[a-z]{3,9})/(?P<d>\d\d)(?=/|$)"),  # /2023/october/03/
 )
 _URL_YEARS = range(EARLIEST_YEAR, 2101)
 
@@ -330,13 +331,14 @@ def parse_date_parts(text: str, *, fetched_at: datetime | None = None, lang: str
 def date_from_url(url: str) -> datetime | None:
     """Midnight Almaty of the first valid date in the URL path, or None.
 
-    Recognised: /2022/01/21/, /20220121/ (sputnik), /2022-01-21... (years EARLIEST_YEAR-2100 only).
+    Recognised: /2022/01/21/, /20220121/ (sputnik), /2022-01-21..., /2023/october/03/ (years EARLIEST_YEAR-2100 only).
     """
-    path = urlsplit(url).path
+    path = urlsplit(url).path.lower()
     matches = sorted((m for p in _URL_PATTERNS for m in p.finditer(path)), key=lambda m: m.start())
     for match in matches:
-        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-        if year in _URL_YEARS:
+        named = match.groupdict().get("name")
+        year, month, day = int(match["y"]), month_number(named) if named else int(match["m"]), int(match["d"])
+        if year in _URL_YEARS and month is not None:
             try:
                 return _localize(datetime(year, month, day))
             except ValueError:

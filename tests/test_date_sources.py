@@ -230,3 +230,12 @@ def test_a_page_judged_a_listing_on_its_evidence_keeps_its_date() -> None:
     article = _clean(html)
     assert article.page_kind == "listing" and article.body == "" and "not_article" in article.warnings
     assert _date(article) == ("2016-12-23T10:00:00+00:00", "meta", "time")
+
+
+def test_an_implausible_visible_date_gives_way_to_the_next_line() -> None:
+    # A caption's 1898 under the headline (garnix.io) is another date of the text, not the page's.
+    top = (
+        "<p>Signing of the Peace Protocol, August 12, 1898, by Theobald Chartran.</p>"
+        "<p class='byline'>Dec 17, 2025 Julian K. Arni</p>"
+    )
+    assert _date(_clean(_page(top=top))) == ("2025-12-17", "visible_text", "day")

@@ -271,6 +271,9 @@ def test_check_plausible(dt: datetime, kwargs: dict[str, object], expected: str 
         ("https://example.kz/news/20221345/slug", None),
         ("https://example.kz/news/12345678/", None),
         ("https://example.kz/2022/1/21/slug", None),
+        ("https://example.com/blog/2023/october/03/slug/", "2023-10-03T00:00:00+06:00"),  # month names too
+        ("https://example.com/2023/Mar/07/slug", "2023-03-07T00:00:00+06:00"),
+        ("https://example.com/2023/news/03/slug", None),
         ("https://example.kz/news/slug-2462", None),
         ("https://example.kz/search?date=2022/01/21/", None),
         ("", None),
