@@ -23,7 +23,7 @@ from .options import DEFAULT_OPTIONS, CleanOptions
 from .parse import parse_html
 from .pipeline import choose_layout, clean_html
 from .profiles import Layout, SiteProfile, profile_for_url
-from .select import select_all
+from .select import Root, select_all
 
 PASS, FAIL, WARN, SKIP = "PASS", "FAIL", "WARN", "SKIP"
 _DATE_PROBLEMS = ("date_missing", "date_from_url", "date_future", "date_too_old")
@@ -57,14 +57,14 @@ def _short(value: object, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _selector_check(field: str, selectors: tuple[str, ...], value: object, tree: object, required: bool) -> FieldCheck:
+def _selector_check(field: str, selectors: tuple[str, ...], value: object, tree: Root, required: bool) -> FieldCheck:
     """PASS when a declared selector matches and the field has a value; FAIL/WARN otherwise."""
     bad = FAIL if required else WARN
     if not selectors:
         if value:
             return FieldCheck(field, PASS, f"{_short(value)} (no profile selector; from page metadata)")
         return FieldCheck(field, bad if required else SKIP, "no value, and the profile declares no selector")
-    matched = select_all(tree, selectors)  # type: ignore[arg-type]
+    matched = select_all(tree, selectors)
     if not matched:
         fallback = f"; a fallback gave {_short(value, 40)!r}" if value else ""
         return FieldCheck(field, bad, f"selector {' | '.join(selectors)} matched nothing{fallback}")
@@ -92,7 +92,7 @@ def _body_check(article: Article, layout: Layout | None, opts: CleanOptions) -> 
     return FieldCheck("body", PASS, f"{len(article.body)} chars, {paras} paragraphs")
 
 
-def _date_check(article: Article, layout: Layout | None, tree: object) -> FieldCheck:
+def _date_check(article: Article, layout: Layout | None, tree: Root) -> FieldCheck:
     problems = [w for w in article.warnings if w in _DATE_PROBLEMS]
     if article.date is None or "date_from_url" in problems:
         return FieldCheck("date", FAIL, f"no trustworthy date ({', '.join(problems) or 'date is null'})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -66,10 +67,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(func: object) -> object:
+def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         try:
-            return func(args)  # type: ignore[operator]
+            return func(args)
         except SuggestError as exc:
             print(f"kaznews profile {args.profile_command}: refused: {exc}", file=sys.stderr)
             return REFUSED
