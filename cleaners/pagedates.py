@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from .article import Article
 from .datefind import FoundDate, find_date, kazakh_outlet, slash_order_language
@@ -30,29 +31,11 @@ def page_dates(
     locales = (meta.html_lang, meta.locale)
     kazakh = kazakh_outlet(profiled, url, language, locales)
     date_lang = slash_order_language(language, locales)
-    published = find_date(
-        meta.date_texts,
-        url=url,
-        fetched_at=fetched_at,
-        lang=date_lang,
-        kazakh=kazakh,
-        opts=opts,
-        warnings=warnings,
-        missing="date_missing",
-        formats=formats,
-        html=markup if layout is None else None,
+    read = partial(
+        find_date, fetched_at=fetched_at, lang=date_lang, kazakh=kazakh, opts=opts, warnings=warnings, formats=formats
     )
-    modified = find_date(
-        meta.modified_texts,
-        url=None,
-        fetched_at=fetched_at,
-        lang=date_lang,
-        kazakh=kazakh,
-        opts=opts,
-        warnings=warnings,
-        missing=None,
-        formats=formats,
-    )
+    published = read(meta.date_texts, url=url, missing="date_missing", html=markup if layout is None else None)
+    modified = read(meta.modified_texts, url=None, missing=None)
     return published, modified
 
 
