@@ -6,6 +6,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .layouttables import unwrap_layout_tables
+
 JUNK_TAGS = (
     "script",
     "style",
@@ -143,6 +145,7 @@ WRAPPER_SHARE = 0.4  # a junk-looking node holding this share of the page's para
 MIN_WRAPPER_CHARS = 200
 MIN_TEXT_BLOCK = 150  # a weak-junk block with less text than this is chrome
 MAX_LINK_SHARE = 0.3  # ... and so is one whose text is mostly link text
+_SUBHEADINGS = "h2, h3, h4, h5, h6"
 MAX_WRAPPER_CHECKS = 256  # each check scans a subtree; past this budget junk-looking nodes are kept
 
 
@@ -162,48 +165,26 @@ def _is_wrapper(node: LexborNode, page_chars: int) -> bool:
 
 
 def _looks_like_text(node: LexborNode) -> bool:
-    """A block of running text: enough characters, few of them inside links."""
-    chars = len(node.text(deep=True).strip())
-    if chars < MIN_TEXT_BLOCK:
+    """A block of running text: enough characters, few of them inside links to other pages (a
+    table of contents' `#section` anchors stay on the page), or headings only (a page builder
+    puts each subheading of the body in a widget block of its own)."""
+    text = node.text(deep=True).strip()
+    if len(text) < MIN_TEXT_BLOCK:
+        return _only_headings(node, text)
+    links = sum(len(a.text(deep=True)) for a in node.css("a") if not (a.attributes.get("href") or "").startswith("#"))
+    return links <= MAX_LINK_SHARE * len(text)
+
+
+def _only_headings(node: LexborNode, text: str) -> bool:
+    """True for a block whose whole text is in headings, none of them in links (a sidebar widget
+    has a heading over a list of links)."""
+    if not text or node.css_first("a") is not None:
         return False
-    links = sum(len(a.text(deep=True)) for a in node.css("a"))
-    return links <= MAX_LINK_SHARE * chars
+    heads = sum(len(h.text(deep=True).strip()) for h in node.css(_SUBHEADINGS))
+    return heads >= len(text)
 
 
-_TABLE_PARTS = "tbody, thead, tfoot, tr, td, th"
-_LAYOUT_MARKS = "table, h1, h2"  # inside a cell: the table lays out a page, it holds no data
-MIN_LAYOUT_PARAGRAPHS = 2  # ... and so does a cell with this many paragraphs
-MAX_TABLE_CHECKS = 64  # each check scans the table: the page's first tables are the layout ones
-_BREAK = LexborHTMLParser("<br>").css_first("br")
-
-
-def _owner(node: LexborNode) -> LexborNode | None:
-    """The nearest table around node."""
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
-
-
-def _is_layout_table(table: LexborNode) -> bool:
-    return any(
-        cell.css_first(_LAYOUT_MARKS) is not None or len(cell.css("p")) >= MIN_LAYOUT_PARAGRAPHS
-        for cell in table.css("td, th")
-    )
-
-
-def unwrap_layout_tables(root: LexborNode) -> None:
-    """Unwrap tables that lay out a page (2000s sites: header, sidebar and article in cells), so the
-    extractor sees blocks, not one table row; a line break keeps each cell's text apart."""
-    for table in [t for t in root.css("table")[:MAX_TABLE_CHECKS] if _is_layout_table(t)]:
-        parts = [n for n in table.css(_TABLE_PARTS) if _owner(n) is table]
-        for cell in parts:
-            if cell.tag in ("td", "th") and _BREAK is not None:
-                cell.insert_before(_BREAK)
-                cell.insert_after(_BREAK)
-        for part in parts:
-            part.unwrap()
-        table.unwrap()
+_VERBATIM = frozenset(("pre", "code"))  # code's own markup (`hljs-comment`) is content, never chrome
 
 
 def prune_tree(
@@ -234,6 +215,8 @@ def prune_tree(
     stack = [root]
     while stack:
         for child in stack.pop().iter(include_text=False):
+            if child.tag in _VERBATIM:
+                continue
             junk = child.tag in JUNK_TAGS or is_junk_node(child, memo)
             if junk and checks < MAX_WRAPPER_CHECKS:
                 checks += 1

@@ -1,0 +1,78 @@
+"""Generic path: page shapes where class-name pruning removed real content (distilled from
+wcxb-dev/naeb pages, written by hand): code comments, a body with a table of contents, subheadings
+in page-builder widgets, a comparison chart whose cells hold paragraphs."""
+
+from __future__ import annotations
+
+from cleaners import CleanOptions, clean_html
+from cleaners.layouttables import unwrap_layout_tables
+from cleaners.parse import parse_html
+from cleaners.prune import prune_tree
+
+GENERIC = CleanOptions(use_profiles=False)
+URL = "https://example.org/posts/a-brief-intro-to-git"
+INTRO = [
+    "Git keeps the history of a project as a chain of commits, each one a snapshot of every tracked file.",
+    "The commands below are the ones used every day; each comes with a comment that says what it does.",
+    "Branches are cheap in git, so make one for every change and merge it back when the work is reviewed.",
+]
+
+
+def page(body: str) -> bytes:
+    head = "<title>A brief intro to git</title>"
+    chrome = '<header class="site-header"><a href="/">Home</a> <a href="/posts/">Posts</a></header>'
+    return f"<!doctype html><html><head>{head}</head><body>{chrome}{body}</body></html>".encode()
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_comments_inside_highlighted_code_are_kept() -> None:
+    # highlight.js marks code comments `<span class="hljs-comment">`: "comment" is a junk token.
+    code = (
+        '<pre><code class="language-bash hljs"><span class="hljs-comment"># initialize git</span>\n'
+        'git init\n<span class="hljs-comment"># view the state of the repo</span>\ngit status</code></pre>'
+    )
+    article = clean_html(page(f"<main><article>{_paragraphs(INTRO)}{code}</article></main>"), URL, options=GENERIC)
+    assert "# initialize git" in article.body and "# view the state of the repo" in article.body
+    assert "git status" in article.body
+
+
+def test_a_text_widget_with_a_table_of_contents_is_kept() -> None:
+    # An Elementor text widget (`elementor-widget`, a weak junk token) opens with a table of
+    # contents: its in-page `#section` links are not navigation away from the article.
+    sections = ["Why service style matters", "Alignment with customers", "Impact on loyalty", "Staff training"]
+    toc = "<ul>" + "".join(f'<li><a href="#s{i}">{i + 1}. {s}</a></li>' for i, s in enumerate(sections)) + "</ul>"
+    body = "".join(f'<h2 id="s{i}">{s}</h2><p>{INTRO[i % 3]}</p>' for i, s in enumerate(sections))
+    widget = f'<div class="elementor-element elementor-widget elementor-widget-text-editor">{toc}{body}</div>'
+    article = clean_html(page(f"<main>{widget}</main>"), URL, options=GENERIC)
+    for text in INTRO:
+        assert text in article.body
+
+
+def test_subheadings_in_their_own_page_builder_widgets_are_kept() -> None:
+    # Every subheading sits in its own `elementor-widget-wrap` block, a scrap of text by length;
+    # a sidebar widget (a heading over links) still goes.
+    heads = ["Create and stick to a realistic budget", "Build an emergency fund", "Pay down expensive debt"]
+    blocks = "".join(
+        f'<div class="elementor-widget-wrap"><h2>{h}</h2></div><div class="entry-text">{_paragraphs([t])}</div>'
+        for h, t in zip(heads, INTRO)
+    )
+    sidebar = '<div class="elementor-widget-wrap"><h3>Recent posts</h3><a href="/p/1">Saving for a house</a></div>'
+    pruned = prune_tree(parse_html(page(f"<main>{blocks}</main>{sidebar}").decode())).body.text()
+    for text in heads + INTRO:
+        assert text in pruned
+    assert "Recent posts" not in pruned and "Saving for a house" not in pruned
+
+
+def test_a_comparison_chart_with_paragraphs_in_cells_stays_a_table() -> None:
+    # Seven columns, every row as wide: a data grid, even though some cells hold two <p>.
+    header = "<tr>" + "".join(f"<th>{c}</th>" for c in ("Size", "A", "B", "C", "D", "E", "F")) + "</tr>"
+    row = "<tr><td>Small</td>" + "<td><p>Good fit</p><p>Cheap</p></td>" * 6 + "</tr>"
+    tree = parse_html(f"<html><body><table>{header}{row}{row}</table></body></html>")
+    unwrap_layout_tables(tree.body)
+    assert tree.css_first("table") is not None
+    layout = parse_html("<html><body><table><tr><td><p>One</p><p>Two</p></td><td>Menu</td></tr></table></body></html>")
+    unwrap_layout_tables(layout.body)
+    assert layout.css_first("table") is None
