@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .blocks import paragraphs
 from .choose import MIN_REFERENCE_CHARS, REFERENCE_COVERED, REFERENCE_FALLBACK, better_of, coverage, suspect, words
+from .headings import restore_headings
 from .parse import parse_html
 from .prune import HARD_TAGS, para_chars, prune_tree, strip_hidden
 
@@ -98,6 +99,7 @@ def generic_body(
     pruned_chars = len(root.text(deep=True))
     ref = _reference(reference)
     text = _recheck(_trafilatura(pruned, url, precise=True), pruned, markup, url, measure, ref, pruned_chars)
+    text = restore_headings(text, root)
     if ref is not None and reference is not None and coverage(text, ref) < REFERENCE_FALLBACK:
         text = reference
     if text:

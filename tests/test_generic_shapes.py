@@ -5,6 +5,8 @@ in page-builder widgets, a comparison chart whose cells hold paragraphs."""
 from __future__ import annotations
 
 from cleaners import CleanOptions, clean_html
+from cleaners.choose import suspect
+from cleaners.headings import restore_headings
 from cleaners.layouttables import unwrap_layout_tables
 from cleaners.parse import parse_html
 from cleaners.prune import prune_tree
@@ -76,3 +78,22 @@ def test_a_comparison_chart_with_paragraphs_in_cells_stays_a_table() -> None:
     layout = parse_html("<html><body><table><tr><td><p>One</p><p>Two</p></td><td>Menu</td></tr></table></body></html>")
     unwrap_layout_tables(layout.body)
     assert layout.css_first("table") is None
+
+
+def test_a_precision_text_short_next_to_the_pruned_page_is_checked_again() -> None:
+    # A body in <div><span> runs (no <p>): the page's paragraph text says nothing, and the precision
+    # pass kept a fifth of what pruning left (a summary and a byline).
+    assert suspect("x" * 1_200, 261, 5_570, 5_410)
+    assert not suspect("x" * 3_000, 261, 5_570, 5_410)
+    assert not suspect("x" * 1_200, 261, 1_500, 900)  # pruning left little: nothing was dropped
+
+
+def test_subheadings_the_precision_pass_dropped_come_back_before_their_paragraph() -> None:
+    heads = ["Cognitive benefits", "Emotional benefits", "Choosing the right instrument"]
+    html = "".join(f"<h2>{h}</h2><p>{t}</p>" for h, t in zip(heads, INTRO))
+    html += '<h3><a href="/more">More posts</a></h3><p>Short teaser.</p>'
+    root = parse_html(f"<html><body><article>{html}</article></body></html>").body
+    text = "\n".join(INTRO)
+    assert restore_headings(text, root).split("\n") == [x for pair in zip(heads, INTRO) for x in pair]
+    assert restore_headings("Cognitive benefits\n" + text, root).count("Cognitive benefits") == 1
+    assert restore_headings("- " + INTRO[0], root) == f"{heads[0]}\n- {INTRO[0]}"  # a list item line
