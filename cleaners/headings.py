@@ -38,6 +38,11 @@ def _next_text(node: LexborNode) -> str:
     return ""
 
 
+def _links_away(head: LexborNode) -> bool:
+    """Does the heading link to another page (a teaser's title), not to itself (`#section`)?"""
+    return any(not (a.attributes.get("href") or "").startswith("#") for a in head.css("a"))
+
+
 def restore_headings(text: str, root: LexborNode) -> str:
     """`text` with each subheading of `root` (the pruned page) it lacks inserted before the line
     that the heading's following block opens."""
@@ -53,7 +58,7 @@ def restore_headings(text: str, root: LexborNode) -> str:
     before: dict[int, str] = {}
     for head in heads:
         title = normalize_line(head.text(deep=True))
-        if not title or len(title) > MAX_HEADING_CHARS or title in present or head.css_first("a") is not None:
+        if not title or len(title) > MAX_HEADING_CHARS or title in present or _links_away(head):
             continue
         at = where.get(_key(_next_text(head)))
         if at is not None and at not in before:

@@ -90,7 +90,9 @@ def test_a_precision_text_short_next_to_the_pruned_page_is_checked_again() -> No
 
 def test_subheadings_the_precision_pass_dropped_come_back_before_their_paragraph() -> None:
     heads = ["Cognitive benefits", "Emotional benefits", "Choosing the right instrument"]
-    html = "".join(f"<h2>{h}</h2><p>{t}</p>" for h, t in zip(heads, INTRO))
+    html = "".join(
+        f'<h2 id="s{i}"><a href="#s{i}">{h}</a></h2><p>{t}</p>' for i, (h, t) in enumerate(zip(heads, INTRO))
+    )
     html += '<h3><a href="/more">More posts</a></h3><p>Short teaser.</p>'
     root = parse_html(f"<html><body><article>{html}</article></body></html>").body
     text = "\n".join(INTRO)
