@@ -184,6 +184,9 @@ def _only_headings(node: LexborNode, text: str) -> bool:
     return heads >= len(text)
 
 
+# Empty inline elements (an icon's `<i class="fa ..."></i>`, a styling `<span></span>` opening a list
+# item): trafilatura's precision pass deletes them with the text that follows them.
+_EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in ("span", "i", "b", "em", "strong", "q"))
 _VERBATIM = frozenset(("pre", "code"))  # code's own markup (`hljs-comment`) is content, never chrome
 
 
@@ -228,6 +231,8 @@ def prune_tree(
                     continue
             stack.append(child)
     for node in doomed:
+        node.decompose()
+    for node in root.css(_EMPTY_INLINE):
         node.decompose()
     return tree
 

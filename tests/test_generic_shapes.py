@@ -99,3 +99,22 @@ def test_subheadings_the_precision_pass_dropped_come_back_before_their_paragraph
     assert restore_headings(text, root).split("\n") == [x for pair in zip(heads, INTRO) for x in pair]
     assert restore_headings("Cognitive benefits\n" + text, root).count("Cognitive benefits") == 1
     assert restore_headings("- " + INTRO[0], root) == f"{heads[0]}\n- {INTRO[0]}"  # a list item line
+
+
+def test_list_items_opened_by_an_empty_span_or_icon_keep_their_text() -> None:
+    # `<li><span></span>Text</li>`, `<li><i class="fa fa-check"></i> Text</li>`: trafilatura's
+    # precision pass deletes an empty element together with the text that follows it.
+    items = [
+        "Fixed switches: the switches that came with the keyboard were soldered in and could not change.",
+        "Difficult repairs: a single failed switch meant desoldering it, a slow and risky job for most.",
+    ]
+    lis = f"<li><span></span>{items[0]}</li>" + f'<li><i class="fa fa-check"></i> {items[1]}</li>'
+    more = [
+        "Hot-swap sockets changed that: a switch now pulls out with a small tool and a new one clicks in.",
+        "That makes trying a new switch type a five-minute job, and a broken switch costs one new switch.",
+        "Most hot-swap boards take three or five pin switches; check which before you order a new set.",
+    ]
+    body = _paragraphs(INTRO) + f"<ul>{lis}</ul>" + _paragraphs(more)  # long enough not to be rechecked
+    article = clean_html(page(f"<main><article>{body}</article></main>"), URL, options=GENERIC)
+    for text in items:
+        assert text in article.body
