@@ -42,35 +42,22 @@ JUNK_TOKENS = frozenset(
     counter counters views print author-block outbrain taboola smi2 relap yandex-rtb ya-share2 rss
     """.split()
 )
-JUNK_PHRASES = (
-    "read-also",
-    "readalso",
-    "most-read",
-    "mostread",
-    "also-read",
-    "related",
-    "popular",
-    "share",
-    "social",
-    "subscribe",
-    "advert",
-    "banner",
-    "adfox",
-    "comment",
-    "lenta",
-    "weather",
-    "currency",
-    "ticker",
-    "newsletter",
-    "cookie",
-    "breadcrumb",
-    "sidebar",
-    "recommend",
-    "footer",
+JUNK_PHRASES = tuple(
+    """read-also readalso most-read mostread also-read related popular share social subscribe advert banner
+    adfox comment lenta weather currency ticker newsletter cookie breadcrumb sidebar recommend footer
+    """.split()
 )
 # Layout-framework tokens (`so-panel widget widget_text`, `elementor-widget-wrap`) that also name
 # real content blocks: such a block goes only when it looks like chrome (links or a scrap of text).
 WEAK_TOKENS = frozenset("widget widgets infinite teaser teasers print views counter counters".split())
+# A junk token next to one of these names a state of the body's wrapper (`sidebar-enabled--false`),
+# unless the junk token names other articles or comments.
+CONTENT_TOKENS = frozenset("content article entry body text main story".split())
+ELSEWHERE_TOKENS = frozenset(
+    """comment comments disqus related readalso most mostread popular recommend recommended
+    recommendations teaser teasers outbrain taboola smi2 relap lenta partners partner promo""".split()
+)
+MIN_CONTENT_PARAGRAPHS = 3
 _SPLIT = re.compile(r"[\s_]+")
 _SAFE = re.compile(r"(?:^|[\s_-])(?:article|content|post|entry|story|body|text|main)(?:$|[\s_-])", re.I)
 
@@ -115,6 +102,21 @@ def weak_junk(node: LexborNode) -> bool:
         return False
     joined = " ".join(toks - WEAK_TOKENS)
     return not any(p in joined for p in JUNK_PHRASES)
+
+
+def content_named(node: LexborNode) -> bool:
+    """Is the node named as the content as well (`blog-article__main sidebar-enabled--false content`):
+    a whole content token, no role or hidden attribute, and none of its junk tokens names other
+    articles or comments?"""
+    attrs = node.attributes
+    toks = _class_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    if not toks & CONTENT_TOKENS or toks & ELSEWHERE_TOKENS or _junk_by_attrs(node.tag or "", attrs):
+        return False
+    return len(node.css("p")) >= MIN_CONTENT_PARAGRAPHS
+
+
+def _maybe_content(node: LexborNode) -> bool:
+    return weak_junk(node) or content_named(node)
 
 
 def is_junk_node(node: LexborNode, memo: dict[tuple[str, str], bool] | None = None) -> bool:
@@ -223,7 +225,7 @@ def prune_tree(
             junk = child.tag in JUNK_TAGS or is_junk_node(child, memo)
             if junk and checks < MAX_WRAPPER_CHECKS:
                 checks += 1
-                if child.tag not in JUNK_TAGS and weak_junk(child) and _looks_like_text(child):
+                if child.tag not in JUNK_TAGS and _maybe_content(child) and _looks_like_text(child):
                     stack.append(child)
                     continue
                 if not _is_wrapper(child, page_chars):

@@ -118,3 +118,24 @@ def test_list_items_opened_by_an_empty_span_or_icon_keep_their_text() -> None:
     article = clean_html(page(f"<main><article>{body}</article></main>"), URL, options=GENERIC)
     for text in items:
         assert text in article.body
+
+
+def test_a_body_wrapper_whose_class_names_a_sidebar_state_is_kept() -> None:
+    # `blog-article__main sidebar-enabled--false content`: "sidebar" is a junk token, but the class
+    # also names the content, and the block is running text. The body is split over two such
+    # wrappers (neither holds 40% of the page), and a comments block named the same way still goes.
+    first, second = INTRO, [p.replace("Git", "Mercurial") for p in INTRO]
+    wrapper = '<div class="blog-article__main sidebar-enabled--false container content rte">{}</div>'
+    related = "".join(
+        f'<div class="related-card"><p>Teaser {i}: another long post about version control, branches, merges '
+        f"and the history of a project that is worth reading next week.</p></div>"
+        for i in range(12)
+    )
+    comments = '<div class="comment-content sidebar-comments">' + _paragraphs(
+        [f"Great post {i}!" * 5 for i in range(3)]
+    )
+    html = page(f"<main>{wrapper.format(_paragraphs(first))}{wrapper.format(_paragraphs(second))}</main>{related}")
+    pruned = prune_tree(parse_html(html.decode() + comments + "</div>")).body.text()
+    for text in first + second:
+        assert text in pruned
+    assert "Great post" not in pruned
