@@ -3,7 +3,8 @@
 trafilatura's precision mode deletes headings it cannot tie to the text (trailing titles, titles
 near links); a long article's `<h2>`/`<h3>` section titles go with them although the paragraphs
 under them stay. A heading of the pruned page comes back when the block right after it opens a
-line of the extracted text.
+line of the extracted text: a listicle's linked titles too (`<h3><a href=...>1. Tool</a></h3>`),
+since the text under them was kept.
 """
 
 from __future__ import annotations
@@ -38,11 +39,6 @@ def _next_text(node: LexborNode) -> str:
     return ""
 
 
-def _links_away(head: LexborNode) -> bool:
-    """Does the heading link to another page (a teaser's title), not to itself (`#section`)?"""
-    return any(not (a.attributes.get("href") or "").startswith("#") for a in head.css("a"))
-
-
 def restore_headings(text: str, root: LexborNode) -> str:
     """`text` with each subheading of `root` (the pruned page) it lacks inserted before the line
     that the heading's following block opens."""
@@ -58,7 +54,7 @@ def restore_headings(text: str, root: LexborNode) -> str:
     before: dict[int, str] = {}
     for head in heads:
         title = normalize_line(head.text(deep=True))
-        if not title or len(title) > MAX_HEADING_CHARS or title in present or _links_away(head):
+        if not title or len(title) > MAX_HEADING_CHARS or title in present:
             continue
         at = where.get(_key(_next_text(head)))
         if at is not None and at not in before:

@@ -93,7 +93,7 @@ def test_subheadings_the_precision_pass_dropped_come_back_before_their_paragraph
     html = "".join(
         f'<h2 id="s{i}"><a href="#s{i}">{h}</a></h2><p>{t}</p>' for i, (h, t) in enumerate(zip(heads, INTRO))
     )
-    html += '<h3><a href="/more">More posts</a></h3><p>Short teaser.</p>'
+    html += '<h3><a href="/more">More posts</a></h3><p>Short teaser.</p>'  # a scrap after it: no line to tie to
     root = parse_html(f"<html><body><article>{html}</article></body></html>").body
     text = "\n".join(INTRO)
     assert restore_headings(text, root).split("\n") == [x for pair in zip(heads, INTRO) for x in pair]
