@@ -15,6 +15,7 @@ from collections import Counter
 MIN_TEXT_CHARS = 500  # a precision text shorter than this is always checked
 SUSPECT_SHARE = 0.4  # a pruned text under this share of the page's paragraph text is checked again
 SUSPECT_TEXT_SHARE = 0.2  # ... or under this share of all the page's text (bodies not in <p>)
+SUSPECT_PRUNED_SHARE = 0.4  # ... or under this share of the pruned page's text (the precision pass dropped blocks)
 MIN_SUSPECT_PAGE = 1_000  # pages with less paragraph text than this are not second-guessed by length
 MIN_RESCUE_CHARS = 200  # a less pruned page's text shorter than this is chrome, not a rescued body
 RESCUE_GAIN = 1.5  # a less pruned extraction wins when it is at least this many times longer
@@ -37,12 +38,15 @@ def coverage(candidate: str, reference: Counter[str]) -> float:
     return sum((words(candidate) & reference).values()) / total
 
 
-def suspect(text: str, para_chars: int, text_chars: int) -> bool:
+def suspect(text: str, para_chars: int, text_chars: int, pruned_chars: int = 0) -> bool:
     """Is a pruned extraction short enough to be checked: absolutely, or next to the page's
-    paragraph text or all its text?"""
+    paragraph text, all its text, or the text left after pruning (a body in <div>/<span>/<li>
+    blocks that the precision pass dropped)?"""
     if len(text) < MIN_TEXT_CHARS:
         return True
     if para_chars >= MIN_SUSPECT_PAGE and len(text) < SUSPECT_SHARE * para_chars:
+        return True
+    if pruned_chars >= MIN_SUSPECT_PAGE and len(text) < SUSPECT_PRUNED_SHARE * pruned_chars:
         return True
     return text_chars >= MIN_SUSPECT_PAGE and len(text) < SUSPECT_TEXT_SHARE * text_chars
 

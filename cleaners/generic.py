@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .blocks import paragraphs
 from .choose import MIN_REFERENCE_CHARS, REFERENCE_COVERED, REFERENCE_FALLBACK, better_of, coverage, suspect, words
+from .headings import restore_headings
 from .parse import parse_html
 from .prune import HARD_TAGS, para_chars, prune_tree, strip_hidden
 
@@ -54,7 +55,7 @@ def _reference(text: str | None) -> Counter[str] | None:
     return words(text) if text and len(text) >= MIN_REFERENCE_CHARS else None
 
 
-def _needs_check(text: str, measure: tuple[int, int], ref: Counter[str] | None) -> bool:
+def _needs_check(text: str, measure: tuple[int, ...], ref: Counter[str] | None) -> bool:
     if ref is not None:
         return coverage(text, ref) < REFERENCE_COVERED
     return suspect(text, *measure)
@@ -67,9 +68,11 @@ def _recheck(
     url: str | None,
     measure: tuple[int, int],
     ref: Counter[str] | None,
+    pruned_chars: int,
 ) -> str:
-    """The precision text, or the full cascade's on the pruned page, the lightly pruned page, then the whole page."""
-    if len(pruned) <= MAX_RECALL_HTML and _needs_check(text, measure, ref):
+    """The precision text, or the full cascade's on the pruned page, the lightly pruned page, then
+    the whole page; `pruned_chars` (the pruned page's text) is evidence only for the first step."""
+    if len(pruned) <= MAX_RECALL_HTML and _needs_check(text, (*measure, pruned_chars), ref):
         text = better_of(text, _trafilatura(pruned, url, precise=False), ref, same_page=True)
     if markup is None or len(markup) > MAX_RECALL_HTML:
         return text
@@ -93,8 +96,10 @@ def generic_body(
     tree.strip_tags(list(HARD_TAGS), recursive=False)
     measure = (para_chars(root), len(root.text(deep=True)))
     pruned = prune_tree(tree, page_chars=measure[0]).html or ""
+    pruned_chars = len(root.text(deep=True))
     ref = _reference(reference)
-    text = _recheck(_trafilatura(pruned, url, precise=True), pruned, markup, url, measure, ref)
+    text = _recheck(_trafilatura(pruned, url, precise=True), pruned, markup, url, measure, ref, pruned_chars)
+    text = restore_headings(text, root)
     if ref is not None and reference is not None and coverage(text, ref) < REFERENCE_FALLBACK:
         text = reference
     if text:

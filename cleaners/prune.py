@@ -6,6 +6,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .layouttables import unwrap_layout_tables
+
 JUNK_TAGS = (
     "script",
     "style",
@@ -40,35 +42,22 @@ JUNK_TOKENS = frozenset(
     counter counters views print author-block outbrain taboola smi2 relap yandex-rtb ya-share2 rss
     """.split()
 )
-JUNK_PHRASES = (
-    "read-also",
-    "readalso",
-    "most-read",
-    "mostread",
-    "also-read",
-    "related",
-    "popular",
-    "share",
-    "social",
-    "subscribe",
-    "advert",
-    "banner",
-    "adfox",
-    "comment",
-    "lenta",
-    "weather",
-    "currency",
-    "ticker",
-    "newsletter",
-    "cookie",
-    "breadcrumb",
-    "sidebar",
-    "recommend",
-    "footer",
+JUNK_PHRASES = tuple(
+    """read-also readalso most-read mostread also-read related popular share social subscribe advert banner
+    adfox comment lenta weather currency ticker newsletter cookie breadcrumb sidebar recommend footer
+    """.split()
 )
 # Layout-framework tokens (`so-panel widget widget_text`, `elementor-widget-wrap`) that also name
 # real content blocks: such a block goes only when it looks like chrome (links or a scrap of text).
 WEAK_TOKENS = frozenset("widget widgets infinite teaser teasers print views counter counters".split())
+# A junk token next to one of these names a state of the body's wrapper (`sidebar-enabled--false`),
+# unless the junk token names other articles or comments.
+CONTENT_TOKENS = frozenset("content article entry body text main story".split())
+ELSEWHERE_TOKENS = frozenset(
+    """comment comments disqus related readalso most mostread popular recommend recommended
+    recommendations teaser teasers outbrain taboola smi2 relap lenta partners partner promo""".split()
+)
+MIN_CONTENT_PARAGRAPHS = 3
 _SPLIT = re.compile(r"[\s_]+")
 _SAFE = re.compile(r"(?:^|[\s_-])(?:article|content|post|entry|story|body|text|main)(?:$|[\s_-])", re.I)
 
@@ -115,6 +104,21 @@ def weak_junk(node: LexborNode) -> bool:
     return not any(p in joined for p in JUNK_PHRASES)
 
 
+def content_named(node: LexborNode) -> bool:
+    """Is the node named as the content as well (`blog-article__main sidebar-enabled--false content`):
+    a whole content token, no role or hidden attribute, and none of its junk tokens names other
+    articles or comments?"""
+    attrs = node.attributes
+    toks = _class_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    if not toks & CONTENT_TOKENS or toks & ELSEWHERE_TOKENS or _junk_by_attrs(node.tag or "", attrs):
+        return False
+    return len(node.css("p")) >= MIN_CONTENT_PARAGRAPHS
+
+
+def _maybe_content(node: LexborNode) -> bool:
+    return weak_junk(node) or content_named(node)
+
+
 def is_junk_node(node: LexborNode, memo: dict[tuple[str, str], bool] | None = None) -> bool:
     """True for a block whose class, id, role or attributes mark it as page chrome.
 
@@ -143,6 +147,7 @@ WRAPPER_SHARE = 0.4  # a junk-looking node holding this share of the page's para
 MIN_WRAPPER_CHARS = 200
 MIN_TEXT_BLOCK = 150  # a weak-junk block with less text than this is chrome
 MAX_LINK_SHARE = 0.3  # ... and so is one whose text is mostly link text
+_SUBHEADINGS = "h2, h3, h4, h5, h6"
 MAX_WRAPPER_CHECKS = 256  # each check scans a subtree; past this budget junk-looking nodes are kept
 
 
@@ -162,48 +167,29 @@ def _is_wrapper(node: LexborNode, page_chars: int) -> bool:
 
 
 def _looks_like_text(node: LexborNode) -> bool:
-    """A block of running text: enough characters, few of them inside links."""
-    chars = len(node.text(deep=True).strip())
-    if chars < MIN_TEXT_BLOCK:
+    """A block of running text: enough characters, few of them inside links to other pages (a
+    table of contents' `#section` anchors stay on the page), or headings only (a page builder
+    puts each subheading of the body in a widget block of its own)."""
+    text = node.text(deep=True).strip()
+    if len(text) < MIN_TEXT_BLOCK:
+        return _only_headings(node, text)
+    links = sum(len(a.text(deep=True)) for a in node.css("a") if not (a.attributes.get("href") or "").startswith("#"))
+    return links <= MAX_LINK_SHARE * len(text)
+
+
+def _only_headings(node: LexborNode, text: str) -> bool:
+    """True for a block whose whole text is in headings, none of them in links (a sidebar widget
+    has a heading over a list of links)."""
+    if not text or node.css_first("a") is not None:
         return False
-    links = sum(len(a.text(deep=True)) for a in node.css("a"))
-    return links <= MAX_LINK_SHARE * chars
+    heads = sum(len(h.text(deep=True).strip()) for h in node.css(_SUBHEADINGS))
+    return heads >= len(text)
 
 
-_TABLE_PARTS = "tbody, thead, tfoot, tr, td, th"
-_LAYOUT_MARKS = "table, h1, h2"  # inside a cell: the table lays out a page, it holds no data
-MIN_LAYOUT_PARAGRAPHS = 2  # ... and so does a cell with this many paragraphs
-MAX_TABLE_CHECKS = 64  # each check scans the table: the page's first tables are the layout ones
-_BREAK = LexborHTMLParser("<br>").css_first("br")
-
-
-def _owner(node: LexborNode) -> LexborNode | None:
-    """The nearest table around node."""
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
-
-
-def _is_layout_table(table: LexborNode) -> bool:
-    return any(
-        cell.css_first(_LAYOUT_MARKS) is not None or len(cell.css("p")) >= MIN_LAYOUT_PARAGRAPHS
-        for cell in table.css("td, th")
-    )
-
-
-def unwrap_layout_tables(root: LexborNode) -> None:
-    """Unwrap tables that lay out a page (2000s sites: header, sidebar and article in cells), so the
-    extractor sees blocks, not one table row; a line break keeps each cell's text apart."""
-    for table in [t for t in root.css("table")[:MAX_TABLE_CHECKS] if _is_layout_table(t)]:
-        parts = [n for n in table.css(_TABLE_PARTS) if _owner(n) is table]
-        for cell in parts:
-            if cell.tag in ("td", "th") and _BREAK is not None:
-                cell.insert_before(_BREAK)
-                cell.insert_after(_BREAK)
-        for part in parts:
-            part.unwrap()
-        table.unwrap()
+# Empty inline elements (an icon's `<i class="fa ..."></i>`, a styling `<span></span>` opening a list
+# item): trafilatura's precision pass deletes them with the text that follows them.
+_EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in ("span", "i", "b", "em", "strong", "q"))
+_VERBATIM = frozenset(("pre", "code"))  # code's own markup (`hljs-comment`) is content, never chrome
 
 
 def prune_tree(
@@ -234,10 +220,12 @@ def prune_tree(
     stack = [root]
     while stack:
         for child in stack.pop().iter(include_text=False):
+            if child.tag in _VERBATIM:
+                continue
             junk = child.tag in JUNK_TAGS or is_junk_node(child, memo)
             if junk and checks < MAX_WRAPPER_CHECKS:
                 checks += 1
-                if child.tag not in JUNK_TAGS and weak_junk(child) and _looks_like_text(child):
+                if child.tag not in JUNK_TAGS and _maybe_content(child) and _looks_like_text(child):
                     stack.append(child)
                     continue
                 if not _is_wrapper(child, page_chars):
@@ -245,6 +233,8 @@ def prune_tree(
                     continue
             stack.append(child)
     for node in doomed:
+        node.decompose()
+    for node in root.css(_EMPTY_INLINE):
         node.decompose()
     return tree
 
