@@ -120,14 +120,14 @@ def _paginated_grid(signals: PageSignals) -> bool:
     return shape.next_page and (shape.cards >= PAGINATED_CARDS or headings)
 
 
-def _product_grid(signals: PageSignals) -> bool:
+def _product_grid(signals: PageSignals, url: str | None) -> bool:
     cards = signals.shape.card_thumbnails >= PRODUCT_CARDS and signals.prices >= MANY_PRICES
-    return _undeclared(signals) and (cards or signals.products >= PRODUCT_ELEMENTS_MANY)
+    return _undeclared(signals, url) and (cards or signals.products >= PRODUCT_ELEMENTS_MANY)
 
 
-def _undeclared(signals: PageSignals) -> bool:
-    """No og:type article, published-time meta or JSON-LD Article."""
-    return not signals.article_meta and not signals.article_jsonld
+def _undeclared(signals: PageSignals, url: str | None) -> bool:
+    """No og:type article, published-time meta, JSON-LD Article or story URL (a shop's blog post has one)."""
+    return not signals.article_meta and not signals.article_jsonld and not is_article_url(url)
 
 
 def _collection_points(signals: PageSignals, url: str | None) -> int:
@@ -135,7 +135,7 @@ def _collection_points(signals: PageSignals, url: str | None) -> int:
     listing word in the path is two, three when the page also calls itself a website, not an article."""
     declared = 4 * signals.collection_page + int(signals.item_list)
     segment = has_listing_segment(url)
-    website = segment and signals.og_type == WEBSITE_OG and _undeclared(signals)
+    website = segment and signals.og_type == WEBSITE_OG and _undeclared(signals, url)
     return declared + 2 * ((signals.og_type in PRODUCT_GROUP_OG) + segment) + int(website)
 
 
@@ -149,7 +149,7 @@ def listing_evidence(signals: PageSignals, url: str | None, paragraphs: list[str
     points += _collection_points(signals, url)
     points += int(signals.prices >= MANY_PRICES) + int(signals.prices >= MOST_PRICES)
     points += int(signals.linked_images >= LINKED_IMAGES_MANY)
-    points += 2 * _paginated_grid(signals) + int(_product_grid(signals))
+    points += 2 * _paginated_grid(signals) + int(_product_grid(signals, url))
     points += 2 * _body_is_links(paragraphs, signals.shape.link_texts) + 2 * _body_is_prices(paragraphs)
     return points + int(prose < PROSE_NONE) if points else 0
 

@@ -154,3 +154,18 @@ def test_page_shape_counts_cards_headings_and_the_next_page() -> None:
     assert (shape.cards, shape.card_thumbnails) == (7, 7)
     assert (shape.linked_headings, shape.plain_headings) == (7, 1)
     assert shape.next_page and headline(3) in shape.link_texts
+
+
+def test_a_shops_blog_post_beside_a_product_carousel_stays_an_article() -> None:
+    """A shop's blog post: no article metadata, a story URL, the shop's product tiles around it."""
+    tiles = "".join(
+        f"<div class='product-tile'><a class='product-link' href='/p/{i}'><img class='product-image' src='/{i}.jpg'></a>"
+        f"<span class='product-name'>Robot {i}</span><span class='product-badge'>New</span></div>"
+        for i in range(30)
+    )
+    story = "".join(intro(4) for _ in range(5))
+    art = clean_html(
+        page(f"<main><article><h1>How mapping works</h1>{story}</article><div>{tiles}</div></main>"),
+        "https://shop.example.com/blog/how-does-robot-mapping-work",
+    )
+    assert art.page_kind == "article" and art.body.startswith("The garden committee")
