@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import jsonld
+from .pageshape import PageShape, page_shape
 from .select import ParsedPage
 
 # Query keys by which a root URL names one post or story (WordPress `?p=`, CMS `?id=`), not the front.
@@ -40,7 +40,6 @@ LISTING_SEGMENTS = frozenset(
         "catalogs",
         "categories",
         "category",
-        "collection",
         "collections",
         "directory",
         "genre",
@@ -72,7 +71,10 @@ _WORD_SEPARATOR = re.compile(r"[-_+ ]")
 _FILE_SUFFIX = re.compile(r"\.(?:s?html?|php|aspx?|cms)$", re.I)
 SLUG_MIN_WORDS = 4  # `almatyi-nazvali-sroki-551820`: a story's slug has four words or more
 
-COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog"})
+# A page that declares itself an index; a list of items, which an article's JSON-LD also carries
+# (a review's products, a roundup's recipes), says less.
+COLLECTION_PAGE_TYPES = frozenset({"CollectionPage", "SearchResultsPage"})
+ITEM_LIST_TYPES = frozenset({"ItemList", "OfferCatalog"})
 PRODUCT_GROUP_OG = frozenset({"product.group", "product:group"})
 _ARTICLE_META = (
     'meta[property="og:type"][content="article"]',
@@ -80,9 +82,8 @@ _ARTICLE_META = (
     'meta[name="article:published_time"]',
     'meta[itemprop="datePublished"]',
 )
-PARAGRAPH_MIN_CHARS = 40  # shorter <p> are captions, prices, buttons: not prose
-HEADLINE_LINK_CHARS = (30, 200)  # a link whose text is this long is a headline or a teaser
-PRICE_QUERY = '[class*="price"]'
+# Elements whose class names a price or a product (the cards of a shop's grid), in one pass.
+PRICE_OR_PRODUCT_QUERY = '[class*="price"], [class*="product"]'
 LINKED_IMAGE_QUERY = "a img"  # thumbnails of teaser cards
 
 
@@ -92,12 +93,13 @@ class PageSignals:
 
     article_meta: bool = False  # og:type article or a published-time meta
     article_jsonld: bool = False  # a schema.org Article type in JSON-LD
-    collection_jsonld: bool = False  # CollectionPage / ItemList / SearchResultsPage, and no Article
+    collection_page: bool = False  # JSON-LD CollectionPage / SearchResultsPage, and no Article
+    item_list: bool = False  # JSON-LD ItemList / OfferCatalog, and none of the above
     og_type: str = ""
-    prose_chars: int = 0  # text of the largest group of sibling paragraphs
-    headline_link_chars: int = 0  # text of the links that look like headlines or teasers
     prices: int = 0  # elements whose class names a price (product cards)
+    products: int = 0  # elements whose class names a product
     linked_images: int = 0  # images inside links (teaser and product thumbnails)
+    shape: PageShape = PageShape()  # prose, headline links, teaser cards, headings, link texts
 
 
 def _path(url: str | None) -> str:
@@ -158,34 +160,22 @@ def _types(objects: list[dict[str, object]]) -> set[str]:
     return found
 
 
-def _prose_and_headlines(page: ParsedPage) -> tuple[int, int]:
-    """Chars of the largest group of sibling <p> (one article's body) and of headline-length links."""
-    groups: Counter[int] = Counter()
-    headlines = 0
-    low, high = HEADLINE_LINK_CHARS
-    for node in page.tree.css("p, a"):
-        size = len((node.text(deep=True) or "").strip())
-        if node.tag == "a":
-            headlines += size if low <= size <= high else 0
-        elif size >= PARAGRAPH_MIN_CHARS and node.parent is not None:
-            groups[node.parent.mem_id] += size
-    return max(groups.values(), default=0), headlines
-
-
 def page_signals(page: ParsedPage) -> PageSignals:
     """Read the signals from the intact page (call before the body extraction prunes it)."""
     objects = jsonld.jsonld_objects(page)
     types = _types(objects)
     article_ld = bool(types & jsonld.ARTICLE_TYPES)
     og = page.css_first('meta[property="og:type"]')
-    prose, headlines = _prose_and_headlines(page)
+    collection = bool(types & COLLECTION_PAGE_TYPES) and not article_ld
+    classes = [node.attributes.get("class") or "" for node in page.tree.css(PRICE_OR_PRODUCT_QUERY)]
     return PageSignals(
         article_meta=any(page.css_first(sel) is not None for sel in _ARTICLE_META),
         article_jsonld=article_ld,
-        collection_jsonld=bool(types & COLLECTION_TYPES) and not article_ld,
+        collection_page=collection,
+        item_list=bool(types & ITEM_LIST_TYPES) and not article_ld and not collection,
         og_type=((og.attributes.get("content") or "") if og is not None else "").strip().lower(),
-        prose_chars=prose,
-        headline_link_chars=headlines,
-        prices=len(page.tree.css(PRICE_QUERY)),
+        prices=sum(1 for cls in classes if "price" in cls),
+        products=sum(1 for cls in classes if "product" in cls),
         linked_images=len(page.tree.css(LINKED_IMAGE_QUERY)),
+        shape=page_shape(page),
     )

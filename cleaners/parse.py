@@ -17,13 +17,30 @@ _ATTRIBUTE = r"""[\s/]++[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"
 _CROWDED = rf"({_TAG_NAME}(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}})(?:{_ATTRIBUTE})++"
 _CROWDED_TEXT = re.compile(_CROWDED)
 _CROWDED_BYTES = re.compile(_CROWDED.encode())
+# A `<` in an inline script (`i<arguments.length ...`) reads as a start tag, and its run of
+# "attributes" stops at the script's end tag, whose `</script` it has consumed: that end is kept,
+# or the rest of the head (metas, JSON-LD) would be read as script text.
+_RAW_TEXT_ENDS = ("</script", "</style")
+
+
+def _keep_raw_text_end(match: re.Match[str]) -> str:
+    head, cut = match[1], match[0][len(match[1]) :]
+    tail = next((cut[-len(end) :] for end in _RAW_TEXT_ENDS if cut[-len(end) :].lower() == end), "")
+    return head + tail
+
+
+def _keep_raw_text_end_bytes(match: re.Match[bytes]) -> bytes:
+    head, cut = match[1], match[0][len(match[1]) :]
+    ends = (end.encode() for end in _RAW_TEXT_ENDS)
+    tail = next((cut[-len(end) :] for end in ends if cut[-len(end) :].lower() == end), b"")
+    return head + tail
 
 
 def bound_markup(markup: str | bytes) -> tuple[str | bytes, int]:
     """(markup with at most MAX_ATTRIBUTES attributes per start tag, how many tags were cut)."""
     if isinstance(markup, bytes):
-        return _CROWDED_BYTES.subn(rb"\1", markup)
-    return _CROWDED_TEXT.subn(r"\1", markup)
+        return _CROWDED_BYTES.subn(_keep_raw_text_end_bytes, markup)
+    return _CROWDED_TEXT.subn(_keep_raw_text_end, markup)
 
 
 _FLATTENABLE = {

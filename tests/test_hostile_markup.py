@@ -121,3 +121,21 @@ def test_lone_surrogates_in_text_input_are_replaced() -> None:
     article = clean_html(html, URL)
     article.to_json().encode("utf-8")
     assert "surrogates_replaced" in article.warnings
+
+
+def test_a_comparison_in_an_inline_script_keeps_the_head_after_it() -> None:
+    """Minified JS (`1<arguments.length&&void 0 ...`) reads as a start tag with hundreds of
+    "attributes" up to the script's end tag; the cut keeps that end tag, so the metadata after the
+    script is still read (seen on a review site: its og:type and Article JSON-LD were lost)."""
+    script = "var f=function(){return 1<arguments.length&&" + " ".join(f"x{i}" for i in range(MAX_ATTRIBUTES + 40))
+    head = (
+        f"<title>Review</title><script>{script}\n  </script>"
+        '<meta property="og:type" content="article"><meta property="og:title" content="The best earbuds">'
+    )
+    page = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
+    for markup in (page, page.encode()):
+        bounded, cut = bound_markup(markup)
+        text = bounded.decode() if isinstance(bounded, bytes) else bounded
+        assert cut == 1 and '</script><meta property="og:type" content="article">' in text
+    article = clean_html(page.encode(), URL)
+    assert article.title == "The best earbuds" and "Первый абзац новости" in article.body
