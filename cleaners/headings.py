@@ -44,7 +44,7 @@ def restore_headings(text: str, root: LexborNode) -> str:
     that the heading's following block opens."""
     lines = text.split("\n")
     present = {normalize_line(line) for line in lines}
-    where = {}
+    where: dict[str, int] = {}
     for i, line in enumerate(lines):
         where.setdefault(_key(line), i)
     where.pop("", None)
